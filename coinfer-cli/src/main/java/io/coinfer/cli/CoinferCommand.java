@@ -1,0 +1,33 @@
+package io.coinfer.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one {@code coinfer} command. Each sub-command lives in the package of its feature and is
+ * registered here.
+ */
+@Command(
+    name = "coinfer",
+    mixinStandardHelpOptions = true,
+    version = "coinfer 0.1.0",
+    description = "Multi-agent collaborative DNN inference at the edge.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class CoinferCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new CoinferCommand()).execute(args));
+  }
+}

@@ -1,0 +1,2 @@
+/** MAHPPO: the multi-agent hybrid PPO scheduler (Hao et al., IEEE TMC 2023). */
+package io.coinfer.mahppo;

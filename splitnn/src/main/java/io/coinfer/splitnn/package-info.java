@@ -1,0 +1,2 @@
+/** DNN decoupling: split runners, the feature codec and its wire format. */
+package io.coinfer.splitnn;
