@@ -1,0 +1,53 @@
+package io.coinfer.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The gateway's settings, under {@code coinfer.gateway}.
+ *
+ * @param tokens bearer tokens
+ * @param jobs job submission and results
+ * @param ues what a UE may register with
+ */
+@ConfigurationProperties("coinfer.gateway")
+public record GatewaySettings(
+    @DefaultValue Tokens tokens, @DefaultValue Jobs jobs, @DefaultValue Ues ues) {
+
+  /**
+   * Bearer tokens (HS256 JWTs whose subject is the UE id).
+   *
+   * @param secret the HMAC key, base64, at least 32 bytes; empty (default): a random key per start,
+   *     so tokens do not survive a restart
+   * @param ttl how long a token is valid; default 24 h
+   */
+  public record Tokens(@DefaultValue("") String secret, @DefaultValue("24h") Duration ttl) {}
+
+  /**
+   * Jobs.
+   *
+   * @param maxImageSize the largest image accepted, bytes; default 2 MB (a larger body gets 413)
+   * @param maxImagePixels the largest width x height accepted, pixels; default 16,777,216 (4096^2)
+   * @param maxWait the longest {@code ?wait=} honoured; default 30 s
+   * @param retained how many jobs the gateway remembers for {@code GET /api/v1/jobs/{id}}; default
+   *     100,000 (the oldest finished ones are forgotten first)
+   */
+  public record Jobs(
+      @DefaultValue("2MB") DataSize maxImageSize,
+      @DefaultValue("16777216") long maxImagePixels,
+      @DefaultValue("30s") Duration maxWait,
+      @DefaultValue("100000") int retained) {}
+
+  /**
+   * What a UE may register with.
+   *
+   * @param nets the DNNs served; default vgg11, resnet18, mobilenetv2
+   * @param deviceProfiles the known device profiles; default jetson-nano
+   */
+  public record Ues(
+      @DefaultValue({"vgg11", "resnet18", "mobilenetv2"}) List<String> nets,
+      @DefaultValue("jetson-nano") List<String> deviceProfiles) {}
+}
