@@ -141,8 +141,15 @@ public final class DjlSplitModel implements SplitModel {
    * unless {@code training} is true.
    */
   public NDArray runSegments(int from, int to, NDArray x, boolean training) {
+    return runSegments(from, to, x, training, new ParameterStore(x.getManager(), false));
+  }
+
+  /**
+   * Runs segments {@code [from, to)} with a trainer's parameter store, so that the trainer updates
+   * the parameters it sees.
+   */
+  public NDArray runSegments(int from, int to, NDArray x, boolean training, ParameterStore store) {
     List<Block> segments = segments();
-    ParameterStore store = new ParameterStore(x.getManager(), false);
     NDList current = new NDList(x);
     for (int i = from; i < to; i++) {
       current = segments.get(i).forward(store, current, training);

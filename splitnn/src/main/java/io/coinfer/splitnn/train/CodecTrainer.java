@@ -1,0 +1,188 @@
+package io.coinfer.splitnn.train;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+import ai.djl.util.PairList;
+import io.coinfer.splitnn.codec.FeatureCodec;
+import io.coinfer.splitnn.data.DataSplit;
+import io.coinfer.splitnn.model.DjlSplitModel;
+import io.coinfer.splitnn.model.SplitModel;
+import java.util.List;
+
+/**
+ * Trains a codec at one point as the paper does.
+ *
+ * <ul>
+ *   <li>{@link #train}: the backbone is frozen; loss = smooth-L1(decoded feature, feature) + gamma
+ *       x cross-entropy of the logits when the tail runs on the decoded feature. Quantisation is in
+ *       the loop with a straight-through gradient, so the codec learns what the wire will carry.
+ *   <li>{@link #finetune}: backbone and codec together with cross-entropy at a small learning rate
+ *       (built-in networks only; batch normalisation keeps its running statistics).
+ * </ul>
+ *
+ * Models whose tail cannot pass gradients (some imported TorchScript packages) can be trained with
+ * {@code gamma = 0}: reconstruction loss only.
+ */
+public final class CodecTrainer {
+
+  private CodecTrainer() {}
+
+  /**
+   * Trains the codec with the backbone frozen.
+   *
+   * @param gamma weight of the cross-entropy term (the paper uses 0.1); 0 for reconstruction only
+   */
+  public static List<EpochStats> train(
+      SplitModel model,
+      FeatureCodec codec,
+      DataSplit data,
+      float gamma,
+      TrainSettings settings,
+      TrainingObserver observer) {
+    if (model instanceof DjlSplitModel djl) {
+      Trainable.set(djl.block(), false);
+    }
+    Trainable.set(codec.block(), true);
+    Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
+    try (Model composite = Model.newInstance("codec-training")) {
+      composite.setBlock(new Composite(model, codec, false, gamma > 0));
+      return TrainingLoop.run(
+          "codec",
+          composite,
+          data,
+          model.input(),
+          settings,
+          (outputs, labels) -> {
+            NDArray loss = smoothL1(outputs.get(1), outputs.get(2));
+            return gamma > 0
+                ? loss.add(
+                    crossEntropy
+                        .evaluate(new NDList(labels), new NDList(outputs.get(0)))
+                        .mul(gamma))
+                : loss;
+          },
+          () -> Evaluator.top1WithCodec(model, codec, data.test()).top1(),
+          observer);
+    } finally {
+      if (model instanceof DjlSplitModel djl) {
+        Trainable.set(djl.block(), true);
+      }
+    }
+  }
+
+  /** Fine-tunes backbone and codec together with cross-entropy (built-in networks only). */
+  public static List<EpochStats> finetune(
+      DjlSplitModel model,
+      FeatureCodec codec,
+      DataSplit data,
+      TrainSettings settings,
+      TrainingObserver observer) {
+    Trainable.set(model.block(), true);
+    Trainable.set(codec.block(), true);
+    Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
+    try (Model composite = Model.newInstance("codec-finetuning")) {
+      composite.setBlock(new Composite(model, codec, true, true));
+      return TrainingLoop.run(
+          "finetune",
+          composite,
+          data,
+          model.input(),
+          settings,
+          (outputs, labels) ->
+              crossEntropy.evaluate(new NDList(labels), new NDList(outputs.get(0))),
+          () -> Evaluator.top1WithCodec(model, codec, data.test()).top1(),
+          observer);
+    }
+  }
+
+  /** Mean smooth-L1 (Huber with delta 1) distance between two arrays. */
+  static NDArray smoothL1(NDArray prediction, NDArray target) {
+    NDArray d = prediction.sub(target).abs();
+    NDArray quadratic = d.square().mul(0.5f);
+    NDArray linear = d.sub(0.5f);
+    return NDArrays.where(d.lt(1f), quadratic, linear).mean();
+  }
+
+  /**
+   * head -> encoder -> straight-through quantiser -> decoder -> tail, returning {@code [logits,
+   * decoded, feature]}. The backbone's parameters reach the trainer only when fine-tuning.
+   */
+  private static final class Composite extends AbstractBlock {
+
+    private final SplitModel model;
+    private final FeatureCodec codec;
+    private final int point;
+    private final boolean finetune;
+    private final boolean needLogits;
+
+    Composite(SplitModel model, FeatureCodec codec, boolean finetune, boolean needLogits) {
+      this.model = model;
+      this.codec = codec;
+      this.point = codec.info().spec().point();
+      this.finetune = finetune;
+      this.needLogits = needLogits;
+      addChildBlock("codec", codec.block());
+      if (finetune) {
+        addChildBlock("backbone", ((DjlSplitModel) model).block());
+      }
+    }
+
+    @Override
+    protected NDList forwardInternal(
+        ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+      NDArray images = inputs.singletonOrThrow();
+      NDArray feature =
+          finetune
+              ? ((DjlSplitModel) model).runSegments(0, point, images, false, store)
+              : model.head(point, images, false).stopGradient();
+      NDList codecBlocks = new NDList(feature);
+      NDArray code =
+          codec
+              .block()
+              .getChildren()
+              .get(0)
+              .getValue()
+              .forward(store, codecBlocks, training)
+              .head();
+      NDArray decoded =
+          codec
+              .block()
+              .getChildren()
+              .get(1)
+              .getValue()
+              .forward(store, new NDList(codec.quantiseStraightThrough(code)), training)
+              .head();
+      NDArray logits;
+      if (finetune) {
+        logits = ((DjlSplitModel) model).runSegments(point, SplitModel.FULL, decoded, false, store);
+      } else if (needLogits) {
+        logits = model.tail(point, decoded, false);
+      } else {
+        logits = decoded.getManager().zeros(new Shape(decoded.getShape().get(0)), DataType.FLOAT32);
+      }
+      return new NDList(logits, decoded, feature);
+    }
+
+    @Override
+    protected void initializeChildBlocks(
+        ai.djl.ndarray.NDManager manager, DataType dataType, Shape... inputShapes) {
+      // the backbone and the codec are initialised (or loaded) by their owners
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+      Shape f = model.featureShape(point);
+      long n = inputShapes[0].get(0);
+      return new Shape[] {
+        new Shape(n, model.labels().size()), new Shape(n).addAll(f), new Shape(n).addAll(f)
+      };
+    }
+  }
+}
