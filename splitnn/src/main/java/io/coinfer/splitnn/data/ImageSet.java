@@ -67,28 +67,55 @@ public record ImageSet(List<String> classes, int size, List<byte[]> pixels, int[
    * @param flip whether to mirror images horizontally (data augmentation), per image
    */
   public NDArray images(int[] indices, InputSpec input, NDManager manager, boolean[] flip) {
-    if (input.height() != size || input.width() != size) {
-      throw new IllegalArgumentException(
-          "model expects " + input.height() + "x" + input.width() + " images, data has " + size);
+    List<byte[]> chosen = new java.util.ArrayList<>(indices.length);
+    for (int i : indices) {
+      chosen.add(pixels.get(i));
     }
-    int plane = size * size;
-    float[] out = new float[indices.length * 3 * plane];
-    for (int n = 0; n < indices.length; n++) {
-      byte[] src = pixels.get(indices[n]);
+    return toTensor(chosen, input, manager, flip);
+  }
+
+  /**
+   * Turns 8-bit C-H-W RGB images into a normalised batch (N, 3, H, W).
+   *
+   * @param images one array of {@code 3 * H * W} bytes per image, at the model's input size
+   * @param flip whether to mirror each image horizontally, or null for none
+   * @throws IllegalArgumentException when an image has another size than the model expects
+   */
+  public static NDArray toTensor(
+      List<byte[]> images, InputSpec input, NDManager manager, boolean[] flip) {
+    int h = input.height();
+    int w = input.width();
+    int plane = h * w;
+    float[] out = new float[images.size() * 3 * plane];
+    for (int n = 0; n < images.size(); n++) {
+      byte[] src = images.get(n);
+      if (src.length != 3 * plane) {
+        throw new IllegalArgumentException(
+            "model expects 3x"
+                + h
+                + "x"
+                + w
+                + " images, image "
+                + n
+                + " has "
+                + src.length
+                + " bytes");
+      }
+      boolean mirror = flip != null && flip[n];
       for (int c = 0; c < 3; c++) {
         float mean = input.mean().get(c);
         float std = input.std().get(c);
         int base = (n * 3 + c) * plane;
-        for (int y = 0; y < size; y++) {
-          for (int x = 0; x < size; x++) {
-            int sx = flip != null && flip[n] ? size - 1 - x : x;
-            float v = (src[c * plane + y * size + sx] & 0xFF) / 255f;
-            out[base + y * size + x] = (v - mean) / std;
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) {
+            int sx = mirror ? w - 1 - x : x;
+            float v = (src[c * plane + y * w + sx] & 0xFF) / 255f;
+            out[base + y * w + x] = (v - mean) / std;
           }
         }
       }
     }
-    return manager.create(out, new Shape(indices.length, 3, size, size));
+    return manager.create(out, new Shape(images.size(), 3, h, w));
   }
 
   /** The labels of the images at {@code indices} as an int64 array. */
