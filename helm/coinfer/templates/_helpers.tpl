@@ -70,7 +70,7 @@ app.kubernetes.io/component: {{ .svc.name }}
 {{- end -}}
 
 {{/*
-The application.yaml of a service: the chart's settings (ports, actuator exposure, probes,
+The <service>.yml of a service's ConfigMap: the chart's settings (ports, actuator exposure, probes,
 graceful shutdown, metric tag) with the service's `config` merged over them.
 */}}
 {{- define "coinfer.applicationConfig" -}}

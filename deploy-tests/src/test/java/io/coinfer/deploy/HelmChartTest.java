@@ -219,6 +219,17 @@ class HelmChartTest {
               v ->
                   assertThat(at(v, "secret.secretName"))
                       .isEqualTo(at(values(), "security.signingKeys.secretName")));
+      Map<String, Object> tokenSecret =
+          list(container(gateway).get("env")).stream()
+              .map(Repo::map)
+              .filter(e -> "COINFER_GATEWAY_TOKENS_SECRET".equals(e.get("name")))
+              .findFirst()
+              .orElseThrow();
+      assertThat(tokenSecret).doesNotContainKey("value");
+      assertThat(at(tokenSecret, "valueFrom.secretKeyRef"))
+          .isEqualTo(
+              Map.of(
+                  "name", at(values(), "security.signingKeys.secretName"), "key", "token-secret"));
       Map<String, Object> inference = named(objects, "Deployment", RELEASE + "-inference-service");
       assertThat(listAt(inference, "spec.template.spec.volumes"))
           .noneMatch(v -> map(v).containsKey("secret"));
@@ -242,7 +253,7 @@ class HelmChartTest {
             .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", brokers)
             .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", brokers)
             .containsEntry("SPRING_PROFILES_ACTIVE", "kubernetes")
-            .containsEntry("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:/config/");
+            .containsEntry("COINFER_KAFKA_BOOTSTRAPSERVERS", brokers);
         assertThat(at(d, "spec.template.metadata.annotations"))
             .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
             .containsKey("checksum/config");
@@ -455,6 +466,10 @@ class HelmChartTest {
 
   static Map<String, Object> applicationYaml(List<Map<String, Object>> objects, String service) {
     Map<String, Object> cm = named(objects, "ConfigMap", RELEASE + "-" + service + "-config");
-    return Repo.loadAll((String) mapAt(cm, "data").get("application.yaml")).get(0);
+    assertThat(mapAt(cm, "data")).containsOnlyKeys(service + ".yml");
+    Map<String, Object> d = named(objects, "Deployment", RELEASE + "-" + service);
+    assertThat(env(container(d)))
+        .containsEntry("SPRING_CONFIG_ADDITIONAL_LOCATION", "file:/config/" + service + ".yml");
+    return Repo.loadAll((String) mapAt(cm, "data").get(service + ".yml")).get(0);
   }
 }
