@@ -2,15 +2,14 @@ package io.coinfer.contracts.events;
 
 /** Why a decision came from the policy it names. */
 public enum DecisionSource {
-  /** The active policy decided for this UE with its own actor. */
+  /** The active policy decided (with its per-UE or its parameter-shared actor). */
   POLICY,
-  /**
-   * The active policy decided with a parameter-shared actor because the fleet is larger than the
-   * number of UEs the policy was trained for.
-   */
-  SHARED_POLICY,
   /** The UE had no fresh state report, so the fallback policy decided. */
   FALLBACK_STALE_STATE,
-  /** The fleet is larger than the active policy supports, so the fallback policy decided. */
-  FALLBACK_FLEET_TOO_LARGE
+  /**
+   * The active policy cannot serve a fleet of this size (a checkpoint with one actor per UE serves
+   * exactly the fleet size it was trained for; a parameter-shared one up to its maximum), so the
+   * fallback policy decided.
+   */
+  FALLBACK_FLEET_UNSUPPORTED
 }

@@ -1,0 +1,57 @@
+package io.coinfer.orchestrator.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The orchestrator's settings, under {@code coinfer.orchestrator}.
+ *
+ * @param slot the slot clock
+ * @param policy the active and fallback policies
+ * @param radio the system the schedulers are created for
+ */
+@ConfigurationProperties("coinfer.orchestrator")
+public record OrchestratorSettings(
+    @DefaultValue Slot slot, @DefaultValue Policy policy, @DefaultValue Radio radio) {
+
+  /**
+   * The slot clock.
+   *
+   * @param length the slot length T; default 500 ms (the paper's 0.5 s)
+   * @param staleAfter a UE whose last state report is older than this gets the fallback policy;
+   *     default 30 s
+   */
+  public record Slot(
+      @DefaultValue("500ms") Duration length, @DefaultValue("30s") Duration staleAfter) {}
+
+  /**
+   * Policies.
+   *
+   * @param active the spec of the policy active at start (mec-core {@code Schedulers}: {@code
+   *     local}, {@code edge}, {@code fixed:<point>:<power>}, {@code random}, {@code greedy}, {@code
+   *     static-search}, {@code mahppo[:<checkpoint>]}); default {@code local}
+   * @param fallback the spec for UEs without fresh state, and for fleets a policy cannot serve;
+   *     default {@code local}
+   * @param seed the seed of randomised policies; default 0
+   */
+  public record Policy(
+      @DefaultValue("local") String active,
+      @DefaultValue("local") String fallback,
+      @DefaultValue("0") long seed) {}
+
+  /**
+   * The radio system of the schedulers (the paper's values are the defaults).
+   *
+   * @param channels uplink sub-channels C; default 2
+   * @param pmaxW the largest transmit power a policy may decide, watts; default 1 (a UE's own pmax
+   *     caps it further)
+   * @param dminM the smallest distance of the state normalisation, metres; default 1
+   * @param dmaxM the largest distance of the state normalisation, metres; default 100
+   */
+  public record Radio(
+      @DefaultValue("2") int channels,
+      @DefaultValue("1.0") double pmaxW,
+      @DefaultValue("1.0") double dminM,
+      @DefaultValue("100.0") double dmaxM) {}
+}

@@ -1,0 +1,2 @@
+/** The orchestrator's settings and Kafka wiring. */
+package io.coinfer.orchestrator.config;

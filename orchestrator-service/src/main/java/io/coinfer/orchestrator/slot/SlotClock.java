@@ -1,0 +1,173 @@
+package io.coinfer.orchestrator.slot;
+
+import io.coinfer.contracts.api.SlotView;
+import io.coinfer.contracts.events.DecisionEvent;
+import io.coinfer.contracts.events.DecisionSource;
+import io.coinfer.contracts.messaging.EventPublisher;
+import io.coinfer.orchestrator.config.OrchestratorSettings;
+import io.coinfer.orchestrator.policy.PolicyRegistry;
+import io.coinfer.orchestrator.policy.PolicySpec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The slot clock: at every slot boundary it runs the {@link DecisionStep} and publishes one
+ * decision per UE to {@code coinfer.decisions}. Metrics: {@code coinfer.slot.decision.time} (the
+ * decision step), {@code coinfer.decisions} by point, policy and source, {@code
+ * coinfer.transmit.power} (watts, decisions that transmit) and {@code coinfer.orchestrator.ues}.
+ */
+@Component
+public class SlotClock implements SmartLifecycle {
+
+  /** The output binding to {@code coinfer.decisions}. */
+  public static final String DECISIONS_OUT = "decisions-out-0";
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlotClock.class);
+
+  private final DecisionStep step;
+  private final EventPublisher publisher;
+  private final PolicyRegistry policies;
+  private final MeterRegistry meters;
+  private final long periodNanos;
+  private final AtomicLong nextSlot = new AtomicLong();
+  private final Timer decisionTime;
+  private final DistributionSummary power;
+  private volatile ScheduledExecutorService executor;
+  private volatile SlotView latest;
+  private volatile List<DecisionEvent> latestDecisions = List.of();
+
+  SlotClock(
+      UeBook book,
+      PolicyRegistry policies,
+      EventPublisher publisher,
+      MeterRegistry meters,
+      OrchestratorSettings settings) {
+    this.step = new DecisionStep(book, policies, settings.slot().staleAfter());
+    this.publisher = publisher;
+    this.policies = policies;
+    this.meters = meters;
+    this.periodNanos = settings.slot().length().toNanos();
+    this.decisionTime =
+        Timer.builder("coinfer.slot.decision.time")
+            .description("Wall-clock time of one slot's decision step for all UEs")
+            .publishPercentileHistogram()
+            .register(meters);
+    this.power =
+        DistributionSummary.builder("coinfer.transmit.power")
+            .description("Decided transmit power of decisions that transmit (points 0-4)")
+            .baseUnit("watts")
+            .serviceLevelObjectives(0.001, 0.01, 0.1, 0.25, 0.5, 0.75, 1.0)
+            .register(meters);
+    Gauge.builder("coinfer.orchestrator.ues", book, UeBook::size)
+        .description("Registered UEs the orchestrator decides for")
+        .register(meters);
+  }
+
+  /** Runs one slot now (the clock calls this at every boundary). */
+  void tick() {
+    long slot = nextSlot.getAndIncrement();
+    Instant start = Instant.now();
+    long t0 = System.nanoTime();
+    List<DecisionEvent> decisions = step.decide(slot, start);
+    long elapsed = System.nanoTime() - t0;
+    decisionTime.record(elapsed, TimeUnit.NANOSECONDS);
+    Map<Integer, Integer> byPoint = new TreeMap<>();
+    int fallbacks = 0;
+    for (DecisionEvent d : decisions) {
+      publisher.publish(DECISIONS_OUT, d.ueId(), d, null);
+      byPoint.merge(d.point(), 1, Integer::sum);
+      fallbacks += d.source() == DecisionSource.POLICY ? 0 : 1;
+      Counter.builder("coinfer.decisions")
+          .description("Decisions published, by point, policy and source")
+          .tag("point", Integer.toString(d.point()))
+          .tag("policy", d.policyId())
+          .tag("source", d.source().name())
+          .register(meters)
+          .increment();
+      if (d.point() < 5) {
+        power.record(d.powerW());
+      }
+    }
+    PolicySpec active = policies.active();
+    latestDecisions = List.copyOf(decisions);
+    latest =
+        new SlotView(
+            slot,
+            start,
+            elapsed / 1e6,
+            decisions.size(),
+            active.id(),
+            active.version(),
+            fallbacks,
+            byPoint);
+  }
+
+  /**
+   * The last slot run.
+   *
+   * @return its summary, or empty before the first slot
+   */
+  public Optional<SlotView> latest() {
+    return Optional.ofNullable(latest);
+  }
+
+  /**
+   * The decisions of the last slot.
+   *
+   * @return one per UE
+   */
+  public List<DecisionEvent> latestDecisions() {
+    return latestDecisions;
+  }
+
+  @Override
+  public void start() {
+    ScheduledExecutorService clock =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "slot-clock");
+              t.setDaemon(true);
+              return t;
+            });
+    clock.scheduleAtFixedRate(this::safeTick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+    executor = clock;
+  }
+
+  private void safeTick() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      LOG.error("slot failed; the clock keeps running", e);
+    }
+  }
+
+  @Override
+  public void stop() {
+    ScheduledExecutorService clock = executor;
+    executor = null;
+    if (clock != null) {
+      clock.shutdownNow();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return executor != null;
+  }
+}

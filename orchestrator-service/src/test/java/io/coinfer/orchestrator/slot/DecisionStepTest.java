@@ -1,0 +1,101 @@
+package io.coinfer.orchestrator.slot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.coinfer.contracts.events.DecisionEvent;
+import io.coinfer.contracts.events.DecisionSource;
+import io.coinfer.contracts.events.Event;
+import io.coinfer.contracts.events.UeStateEvent;
+import io.coinfer.orchestrator.config.OrchestratorSettings;
+import io.coinfer.orchestrator.policy.PolicyRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.ErrorResponseException;
+
+class DecisionStepTest {
+
+  private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final UeBook book = new UeBook();
+  private final PolicyRegistry policies =
+      new PolicyRegistry(
+          new OrchestratorSettings(
+              new OrchestratorSettings.Slot(Duration.ofMillis(500), Duration.ofSeconds(30)),
+              new OrchestratorSettings.Policy("fixed:3:0.5", "local", 0),
+              new OrchestratorSettings.Radio(2, 1.0, 1.0, 100.0)));
+  private final DecisionStep step = new DecisionStep(book, policies, Duration.ofSeconds(30));
+
+  @Test
+  void shouldDecideWithTheActivePolicyForFreshUesAndTheFallbackForStaleOnes() {
+    // Given two fresh UEs (one with pmax below the policy's power) and one stale UE
+    book.report(state("ue-a", 1.0), NOW.minusSeconds(1));
+    book.report(state("ue-b", 0.2), NOW.minusSeconds(2));
+    book.report(state("ue-c", 1.0), NOW.minusSeconds(31));
+
+    // When slot 7 is decided
+    Map<String, DecisionEvent> decisions = byUe(step.decide(7, NOW));
+
+    // Then fresh UEs follow fixed:3:0.5, capped at their own pmax, and the stale one falls back
+    assertThat(decisions).hasSize(3);
+    assertThat(decisions.get("ue-a"))
+        .extracting(
+            DecisionEvent::slot,
+            DecisionEvent::point,
+            DecisionEvent::powerW,
+            DecisionEvent::policyId,
+            DecisionEvent::policyVersion,
+            DecisionEvent::source)
+        .containsExactly(7L, 3, 0.5, "fixed:3:0.5", "builtin", DecisionSource.POLICY);
+    assertThat(decisions.get("ue-b").powerW()).isEqualTo(0.2);
+    assertThat(decisions.get("ue-a").subChannel()).isNotEqualTo(decisions.get("ue-b").subChannel());
+    assertThat(decisions.get("ue-c"))
+        .extracting(DecisionEvent::point, DecisionEvent::policyId, DecisionEvent::source)
+        .containsExactly(5, "local", DecisionSource.FALLBACK_STALE_STATE);
+  }
+
+  @Test
+  void shouldSwitchPolicyAtTheNextSlotAndForgetADeregisteredUe() {
+    // Given two UEs decided once under fixed:3:0.5
+    book.report(state("ue-a", 1.0), NOW);
+    book.report(state("ue-b", 1.0), NOW);
+    step.decide(0, NOW);
+
+    // When the policy switches to edge and ue-b deregisters
+    policies.switchTo("edge");
+    book.remove("ue-b");
+    List<DecisionEvent> next = step.decide(1, NOW);
+
+    // Then the next slot sends ue-a's raw image under policy edge, and ue-b gets nothing
+    assertThat(next)
+        .singleElement()
+        .extracting(DecisionEvent::ueId, DecisionEvent::point, DecisionEvent::policyId)
+        .containsExactly("ue-a", 0, "edge");
+  }
+
+  @Test
+  void shouldRefuseAPolicyThatCannotBeBuilt() {
+    // When / Then an unknown spec and a fixed policy above pmax are refused with 400
+    assertThatThrownBy(() -> policies.switchTo("no-such-policy"))
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class, e -> assertThat(e.getStatusCode().value()).isEqualTo(400))
+        .hasMessageContaining("no-such-policy");
+    assertThatThrownBy(() -> policies.switchTo("fixed:3:5.0"))
+        .isInstanceOf(ErrorResponseException.class);
+    assertThat(policies.view().spec()).isEqualTo("fixed:3:0.5");
+  }
+
+  private static UeStateEvent state(String ueId, double pmax) {
+    return new UeStateEvent(
+        Event.SCHEMA_VERSION, ueId, "resnet18", "jetson-nano", 50, pmax, 3, 0, NOW);
+  }
+
+  private static Map<String, DecisionEvent> byUe(List<DecisionEvent> decisions) {
+    return decisions.stream().collect(Collectors.toMap(DecisionEvent::ueId, Function.identity()));
+  }
+}
