@@ -10,18 +10,24 @@ import java.util.List;
 /**
  * Best response, slot by slot: each active UE in turn picks the (point, sub-channel, power) that
  * minimises its next task's {@code latency + beta x energy} given the others' current choices, and
- * the UEs go round until nobody changes (a fixed point) or {@value #MAX_ROUNDS} rounds.
+ * the UEs go round until nobody changes (a fixed point) or {@value #MAX_ROUNDS} rounds; when the
+ * rounds run out (best responses can cycle under interference) it keeps the round whose summed cost
+ * over the UEs was lowest.
  *
  * <p>The next task's cost at point k, sub-channel c and power p: {@code latency = head_s(k) +
  * payload(k) / rate} and {@code energy = head_w(k) head_s(k) + p payload(k) / rate}, where the rate
- * sees as interference every other active UE that chose c and a point that transmits (0..4),
- * weighted by the share of its own task time it spends transmitting. Powers come from a grid of
- * pmax x {1, 1/2, 1/5, 1/10, 1/20, 1/50, 1/100}. The choices carry over from slot to slot.
+ * sees as interference every other active UE that chose c and a point that transmits (0..4), as if
+ * it transmitted all the time (a pessimistic estimate that best responses settle on more often than
+ * a duty-cycle-weighted one). Powers come from a grid of pmax x {1, 1/2, 1/5, 1/10, 1/20, 1/50,
+ * 1/100}. The choices carry over from slot to slot.
  */
 public final class GreedyScheduler implements Scheduler {
 
   /** The bound on best-response rounds per slot. */
   public static final int MAX_ROUNDS = 10;
+
+  /** A UE moves only for a relative cost improvement above this. */
+  private static final double IMPROVEMENT = 1e-9;
 
   private final ScenarioConfig cfg;
   private final Uplink uplink;
@@ -32,8 +38,9 @@ public final class GreedyScheduler implements Scheduler {
   private final int[] point;
   private final int[] channel;
   private final double[] power;
-  private final double[] duty;
   private boolean initialised;
+  private int rounds;
+  private boolean converged;
 
   /**
    * @param cfg the system
@@ -51,7 +58,6 @@ public final class GreedyScheduler implements Scheduler {
     point = new int[n];
     channel = new int[n];
     power = new double[n];
-    duty = new double[n];
   }
 
   @Override
@@ -80,20 +86,36 @@ public final class GreedyScheduler implements Scheduler {
         point[i] = Net.LOCAL_POINT;
         channel[i] = i % cfg.channels();
         power[i] = cfg.pmaxWatts();
-        duty[i] = 0;
       }
       initialised = true;
     }
-    for (int round = 0; round < MAX_ROUNDS; round++) {
+    rounds = 0;
+    converged = false;
+    int[] bestPoint = point.clone();
+    int[] bestChannel = channel.clone();
+    double[] bestPower = power.clone();
+    double bestTotal = Double.POSITIVE_INFINITY;
+    while (rounds < MAX_ROUNDS && !converged) {
+      rounds++;
       boolean changed = false;
       for (int i = 0; i < n; i++) {
         if (active[i] && bestResponse(i, receivedPerWatt, active)) {
           changed = true;
         }
       }
-      if (!changed) {
-        break;
+      converged = !changed;
+      double total = totalCost(receivedPerWatt, active);
+      if (converged || total < bestTotal) {
+        bestTotal = total;
+        System.arraycopy(point, 0, bestPoint, 0, n);
+        System.arraycopy(channel, 0, bestChannel, 0, n);
+        System.arraycopy(power, 0, bestPower, 0, n);
       }
+    }
+    if (!converged) {
+      System.arraycopy(bestPoint, 0, point, 0, n);
+      System.arraycopy(bestChannel, 0, channel, 0, n);
+      System.arraycopy(bestPower, 0, power, 0, n);
     }
     Action[] actions = new Action[n];
     for (int i = 0; i < n; i++) {
@@ -102,14 +124,52 @@ public final class GreedyScheduler implements Scheduler {
     return actions;
   }
 
-  /** Moves UE i to its best response; returns whether its choice changed. */
-  private boolean bestResponse(int i, double[] receivedPerWatt, boolean[] active) {
+  /**
+   * @return whether the last decision ended at a fixed point (a round in which no UE moved)
+   */
+  public boolean converged() {
+    return converged;
+  }
+
+  /**
+   * @return best-response rounds of the last decision, at most {@value #MAX_ROUNDS}
+   */
+  public int rounds() {
+    return rounds;
+  }
+
+  /** The summed next-task cost of the active UEs under the current choices. */
+  private double totalCost(double[] receivedPerWatt, boolean[] active) {
+    double total = 0;
+    for (int i = 0; i < point.length; i++) {
+      if (active[i]) {
+        total +=
+            cost(
+                i,
+                point[i],
+                channel[i],
+                power[i],
+                interference(i, receivedPerWatt, active),
+                receivedPerWatt);
+      }
+    }
+    return total;
+  }
+
+  /** Received power of the other active UEs whose choice transmits, per sub-channel. */
+  private double[] interference(int i, double[] receivedPerWatt, boolean[] active) {
     double[] interference = new double[cfg.channels()];
     for (int j = 0; j < point.length; j++) {
       if (j != i && active[j] && point[j] != Net.LOCAL_POINT) {
-        interference[channel[j]] += power[j] * receivedPerWatt[j] * duty[j];
+        interference[channel[j]] += power[j] * receivedPerWatt[j];
       }
     }
+    return interference;
+  }
+
+  /** Moves UE i to its best response; returns whether its choice changed. */
+  private boolean bestResponse(int i, double[] receivedPerWatt, boolean[] active) {
+    double[] interference = interference(i, receivedPerWatt, active);
     double best = cost(i, point[i], channel[i], power[i], interference, receivedPerWatt);
     int bestPoint = point[i];
     int bestChannel = channel[i];
@@ -118,7 +178,7 @@ public final class GreedyScheduler implements Scheduler {
       for (int c = 0; c < cfg.channels(); c++) {
         for (double p : powers) {
           double cost = cost(i, k, c, p, interference, receivedPerWatt);
-          if (cost < best * (1 - 1e-9)) {
+          if (cost < best * (1 - IMPROVEMENT)) {
             best = cost;
             bestPoint = k;
             bestChannel = c;
@@ -131,10 +191,6 @@ public final class GreedyScheduler implements Scheduler {
     point[i] = bestPoint;
     channel[i] = bestChannel;
     power[i] = bestPower;
-    double transmit =
-        transmitSeconds(i, bestPoint, bestChannel, bestPower, interference, receivedPerWatt);
-    double total = headSeconds[bestPoint] + transmit;
-    duty[i] = total > 0 ? transmit / total : 0;
     return changed;
   }
 

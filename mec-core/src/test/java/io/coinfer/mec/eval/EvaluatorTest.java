@@ -1,0 +1,78 @@
+package io.coinfer.mec.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.coinfer.mec.profile.Net;
+import io.coinfer.mec.schedule.Schedulers;
+import io.coinfer.mec.sim.Scenario;
+import io.coinfer.mec.sim.ScenarioConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+
+  private final ScenarioConfig cfg = ScenarioConfig.paperDefaults(Net.RESNET18, 5, 2);
+
+  @Test
+  void shouldMeasureTrueTaskLatenciesInContinuousTime() {
+    // Given local resnet18: every task takes exactly 0.045887 s on its UE
+    Evaluator evaluator = new Evaluator(cfg, Scenario.TEST);
+    // When
+    EpisodeMetrics m = evaluator.runEpisode(Schedulers.create("local", cfg, 0), 0);
+    // Then
+    assertThat(m.meanTaskLatency()).isCloseTo(0.045887, within(1e-9));
+    assertThat(m.p50TaskLatency()).isCloseTo(0.045887, within(1e-9));
+    assertThat(m.p95TaskLatency()).isCloseTo(0.045887, within(1e-9));
+    assertThat(m.makespanSeconds()).isCloseTo(200 * 0.045887, within(1e-9));
+    assertThat(m.latencyPerTask()).isEqualTo(0.5 * 5 * m.slots() / 1000.0);
+    assertThat(m.truncated()).isFalse();
+  }
+
+  @Test
+  void shouldCapTrainingEpisodesAtThePublishedSlotCap() {
+    // Given lambda 200, T 0.5 s: floor(200 x 0.15 / 0.5) = 60 slots, too few for edge
+    Evaluator evaluator = new Evaluator(cfg, Scenario.TRAIN);
+    // When
+    EpisodeMetrics m = evaluator.runEpisode(Schedulers.create("edge", cfg, 0), 3);
+    // Then
+    assertThat(evaluator.slotLimit()).isEqualTo(60);
+    assertThat(m.slots()).isEqualTo(60);
+    assertThat(m.truncated()).isTrue();
+    assertThat(m.finished()).isLessThan(m.tasks());
+  }
+
+  @Test
+  void shouldAverageSeededEpisodesAndRepeatThem() {
+    // Given
+    Evaluator evaluator = new Evaluator(cfg, Scenario.RANDOM_POSITIONS);
+    List<Integer> progress = new ArrayList<>();
+    // When
+    EvaluationSummary a =
+        evaluator.evaluate(Schedulers.create("fixed:3:1.0", cfg, 0), 4, 9, progress::add);
+    EvaluationSummary b =
+        evaluator.evaluate(Schedulers.create("fixed:3:1.0", cfg, 0), 4, 9, k -> {});
+    // Then
+    assertThat(progress).containsExactly(1, 2, 3, 4);
+    assertThat(a.perEpisode()).hasSize(4).isEqualTo(b.perEpisode());
+    assertThat(a.latencyPerTask())
+        .isCloseTo(
+            a.perEpisode().stream()
+                .mapToDouble(EpisodeMetrics::latencyPerTask)
+                .average()
+                .orElseThrow(),
+            within(1e-12));
+    assertThat(
+            a.perEpisode().stream().mapToDouble(EpisodeMetrics::energyPerTask).distinct().count())
+        .isGreaterThan(1); // the geometries differ
+  }
+
+  @Test
+  void shouldTakeNearestRankPercentiles() {
+    double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    assertThat(EpisodeMetrics.percentile(sorted, 0.5)).isEqualTo(5);
+    assertThat(EpisodeMetrics.percentile(sorted, 0.95)).isEqualTo(10);
+    assertThat(EpisodeMetrics.percentile(new double[0], 0.5)).isNaN();
+  }
+}
