@@ -4,6 +4,7 @@ import io.coinfer.contracts.api.RegisterUeRequest;
 import io.coinfer.contracts.api.StateReport;
 import io.coinfer.contracts.events.DecisionEvent;
 import io.coinfer.contracts.messaging.EventPublisher;
+import io.coinfer.contracts.messaging.LatestDecisions;
 import io.coinfer.contracts.web.Problems;
 import io.coinfer.gateway.config.GatewaySettings;
 import io.coinfer.gateway.config.KafkaBindings;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Service;
 public class UeRegistry {
 
   private final Map<String, RegisteredUe> ues = new ConcurrentHashMap<>();
-  private final Map<String, DecisionEvent> decisions = new ConcurrentHashMap<>();
+  private final LatestDecisions decisions = new LatestDecisions();
   private final EventPublisher publisher;
   private final GatewaySettings.Ues settings;
 
@@ -133,7 +134,7 @@ public class UeRegistry {
     if (ues.remove(ueId) == null) {
       throw Problems.notFound("UE " + ueId + " is not registered");
     }
-    decisions.remove(ueId);
+    decisions.forget(ueId);
     publisher.tombstone(KafkaBindings.UE_STATE_OUT, ueId);
   }
 
@@ -145,8 +146,7 @@ public class UeRegistry {
    */
   public void onDecision(DecisionEvent decision) {
     if (ues.containsKey(decision.ueId())) {
-      decisions.merge(
-          decision.ueId(), decision, (old, neu) -> neu.slot() >= old.slot() ? neu : old);
+      decisions.record(decision);
     }
   }
 
@@ -157,6 +157,6 @@ public class UeRegistry {
    * @return the decision, or empty before the first one
    */
   public Optional<DecisionEvent> latestDecision(String ueId) {
-    return Optional.ofNullable(decisions.get(ueId));
+    return decisions.of(ueId);
   }
 }

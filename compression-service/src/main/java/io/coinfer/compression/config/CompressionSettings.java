@@ -1,0 +1,45 @@
+package io.coinfer.compression.config;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The compression-service's settings, under {@code coinfer.compression}.
+ *
+ * @param models the split models served
+ * @param radio the uplink of mec-core's radio model (the paper's values are the defaults)
+ * @param profilesDir a folder of extra device profiles, {@code <name>.csv} in mec-core's profile
+ *     format; empty (default): only the built-in {@code jetson-nano}
+ * @param dedupWindow how many recent job ids are remembered to drop duplicates; default 100,000
+ */
+@ConfigurationProperties("coinfer.compression")
+public record CompressionSettings(
+    @DefaultValue Models models,
+    @DefaultValue Radio radio,
+    @DefaultValue("") String profilesDir,
+    @DefaultValue("100000") int dedupWindow) {
+
+  /**
+   * The split models.
+   *
+   * @param home the splitnn model store; empty (default): {@code $COINFER_HOME} or {@code
+   *     ~/.coinfer}
+   * @param byNet the model (an id in the store, or a folder) of each net, e.g. {@code resnet18:
+   *     resnet18-synthetic-64}; default none, and a job of a net without a model fails with {@code
+   *     UNKNOWN_MODEL}
+   */
+  public record Models(@DefaultValue("") String home, @DefaultValue Map<String, String> byNet) {}
+
+  /**
+   * The uplink.
+   *
+   * @param bandwidthHz bandwidth of one sub-channel, Hz; default 1e6
+   * @param pathLossExponent alpha; default 3
+   * @param noiseW noise power, watts; default 1e-9
+   */
+  public record Radio(
+      @DefaultValue("1e6") double bandwidthHz,
+      @DefaultValue("3.0") double pathLossExponent,
+      @DefaultValue("1e-9") double noiseW) {}
+}

@@ -1,0 +1,2 @@
+/** Applying a UE's latest decision to its raw-image jobs. */
+package io.coinfer.compression.job;
