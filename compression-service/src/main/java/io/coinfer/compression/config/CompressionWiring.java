@@ -9,6 +9,7 @@ import io.coinfer.contracts.messaging.JobFailures;
 import io.coinfer.contracts.messaging.LatestDecisions;
 import io.coinfer.contracts.messaging.MessagingConfiguration;
 import io.coinfer.contracts.messaging.RecentIds;
+import io.coinfer.contracts.splitnn.SplitModels;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,11 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 @Import(MessagingConfiguration.class)
 class CompressionWiring {
+
+  @Bean(destroyMethod = "close")
+  SplitModels splitModels(CompressionSettings settings) {
+    return new SplitModels(settings.models().home(), settings.models().byNet());
+  }
 
   @Bean
   LatestDecisions latestDecisions() {

@@ -2,7 +2,6 @@ package io.coinfer.compression.job;
 
 import io.coinfer.compression.accounting.UeCostModel;
 import io.coinfer.compression.model.DeviceProfileCatalogue;
-import io.coinfer.compression.model.SplitModels;
 import io.coinfer.contracts.events.ClassScore;
 import io.coinfer.contracts.events.DecisionRef;
 import io.coinfer.contracts.events.DecisionSource;
@@ -18,6 +17,7 @@ import io.coinfer.contracts.messaging.EventPublisher;
 import io.coinfer.contracts.messaging.JobFailures;
 import io.coinfer.contracts.messaging.LatestDecisions;
 import io.coinfer.contracts.messaging.RecentIds;
+import io.coinfer.contracts.splitnn.SplitModels;
 import io.coinfer.mec.profile.DeviceProfile;
 import io.coinfer.mec.profile.Net;
 import io.coinfer.mec.sim.Action;
@@ -79,7 +79,8 @@ public class JobProcessor {
   }
 
   /**
-   * Processes one job; a job id seen before is dropped.
+   * Processes one job; a job id seen before is dropped. An unexpected error fails the job with
+   * {@link FailureReason#INTERNAL_ERROR} and is rethrown (the binder dead-letters the message).
    *
    * @param job the job
    */
@@ -88,6 +89,15 @@ public class JobProcessor {
       meters.counter("coinfer.duplicates.dropped", "consumer", "compression").increment();
       return;
     }
+    try {
+      run(job);
+    } catch (RuntimeException e) {
+      fail(job, null, FailureReason.INTERNAL_ERROR, e.toString());
+      throw e;
+    }
+  }
+
+  private void run(JobEvent job) {
     DecisionRef decision =
         decisions
             .of(job.ueId())

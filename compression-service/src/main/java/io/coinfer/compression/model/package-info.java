@@ -1,2 +1,2 @@
-/** The split models (splitnn runtimes) and device profiles (mec-core) the service uses. */
+/** The device profiles (mec-core) the service accounts with. */
 package io.coinfer.compression.model;

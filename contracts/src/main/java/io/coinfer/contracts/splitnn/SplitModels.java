@@ -1,6 +1,5 @@
-package io.coinfer.compression.model;
+package io.coinfer.contracts.splitnn;
 
-import io.coinfer.compression.config.CompressionSettings;
 import io.coinfer.splitnn.runtime.SplitRuntime;
 import io.coinfer.splitnn.store.ModelStore;
 import java.io.IOException;
@@ -9,35 +8,35 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
 
 /**
- * The split model of every served net, opened at start (so the service is ready only once they are
- * loaded) and closed with the context.
+ * The splitnn runtime of every served net, opened eagerly (a service that owns one as a bean is
+ * ready only once its models are loaded) and closed with it. Used by compression-service and
+ * inference-service; splitnn is an optional dependency of contracts, so the gateway does not carry
+ * it.
  */
-@Component
-public class SplitModels implements DisposableBean {
+public final class SplitModels implements AutoCloseable {
 
   private final Map<String, SplitRuntime> byNet = new HashMap<>();
 
   /**
-   * Opens the configured models.
+   * Opens the models.
    *
-   * @param settings the service settings
-   * @throws UncheckedIOException if a configured model does not load
+   * @param home the splitnn model store; empty: {@code $COINFER_HOME} or {@code ~/.coinfer}
+   * @param modelByNet the model (an id in the store, or a folder) of each served net
+   * @throws UncheckedIOException if a model does not load
    */
-  public SplitModels(CompressionSettings settings) {
+  public SplitModels(String home, Map<String, String> modelByNet) {
     ModelStore store =
-        settings.models().home().isBlank()
+        home == null || home.isBlank()
             ? ModelStore.fromEnvironment()
-            : new ModelStore(Path.of(settings.models().home()));
+            : new ModelStore(Path.of(home));
     try {
-      for (Map.Entry<String, String> e : settings.models().byNet().entrySet()) {
+      for (Map.Entry<String, String> e : modelByNet.entrySet()) {
         byNet.put(e.getKey(), SplitRuntime.open(store, e.getValue()));
       }
     } catch (IOException e) {
-      destroy();
+      close();
       throw new UncheckedIOException("cannot open the configured split models", e);
     }
   }
@@ -53,7 +52,7 @@ public class SplitModels implements DisposableBean {
   }
 
   @Override
-  public void destroy() {
+  public void close() {
     byNet.values().forEach(SplitRuntime::close);
     byNet.clear();
   }

@@ -1,0 +1,2 @@
+/** The inference-service's settings and Kafka wiring. */
+package io.coinfer.inference.config;
