@@ -1,0 +1,371 @@
+package io.coinfer.mahppo.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every hyperparameter and switch of MAHPPO training in one place.
+ *
+ * <p>{@link #published()} gives the settings of Hao et al., "Multi-Agent Collaborative Inference
+ * via DNN Decoupling", IEEE TMC 2023, and of their public code; every switch of ours has the
+ * published behaviour as one of its values. {@link #recommended()} is the set we ship checkpoints
+ * with, chosen by the ablation in the README. All values are validated when the record is built.
+ *
+ * @param totalSteps environment steps (slots) to train for; the published run uses 500,000
+ * @param gamma discount factor per slot, in (0, 1]
+ * @param gaeLambda GAE lambda, in [0, 1]
+ * @param clipEpsilon PPO ratio clip range epsilon, in (0, 1)
+ * @param entropyCoef weight of the entropy bonus of every head, at least 0
+ * @param actorLearningRate Adam step size of the actors at the start of training
+ * @param criticLearningRate Adam step size of the critic at the start of training
+ * @param rolloutSteps environment steps (slots) collected between two updates
+ * @param minibatchSize samples per minibatch; must divide {@code rolloutSteps}
+ * @param epochs passes per update: an update runs {@code epochs * rolloutSteps / minibatchSize}
+ *     minibatches, each drawn with replacement (as published)
+ * @param episodeSlotFactor training episodes are cut after {@code lambda * factor / T} slots
+ * @param trunkHidden widths of the actor trunk's hidden layers (ReLU)
+ * @param headHidden width of the one hidden layer (ReLU) of each actor head
+ * @param criticHidden widths of the critic's hidden layers (ReLU)
+ * @param adamBeta1 Adam first-moment decay
+ * @param adamBeta2 Adam second-moment decay
+ * @param adamEpsilon Adam denominator epsilon
+ * @param criticTarget what the critic regresses on: one-step TD (published) or the lambda-return
+ * @param valueNormalisation critic learns targets scaled by a running mean and std (ours)
+ * @param orthogonalInit orthogonal weights with zero biases instead of PyTorch's uniform (ours)
+ * @param maxGradNorm clip the gradient norm of actors and of critic to this; 0 = off (published)
+ * @param actionMasking do not train the sub-channel and power heads on samples whose point is 5
+ *     (local), where they mean nothing (ours)
+ * @param richState append each UE's last point, sub-channel, power and phase to the state (ours)
+ * @param reward the published per-slot reward, or one whose episode sum is the evaluation objective
+ *     (ours)
+ * @param lrAnnealing anneal both learning rates linearly to 0 over {@code totalSteps} (ours)
+ * @param sharedActor one actor network for all UEs fed with each UE's own features and index,
+ *     instead of one actor per UE (ours)
+ * @param maxUes largest fleet a shared actor can serve (length of its one-hot UE index)
+ */
+public record MahppoConfig(
+    long totalSteps,
+    double gamma,
+    double gaeLambda,
+    double clipEpsilon,
+    double entropyCoef,
+    double actorLearningRate,
+    double criticLearningRate,
+    int rolloutSteps,
+    int minibatchSize,
+    int epochs,
+    double episodeSlotFactor,
+    List<Integer> trunkHidden,
+    int headHidden,
+    List<Integer> criticHidden,
+    double adamBeta1,
+    double adamBeta2,
+    double adamEpsilon,
+    CriticTarget criticTarget,
+    boolean valueNormalisation,
+    boolean orthogonalInit,
+    double maxGradNorm,
+    boolean actionMasking,
+    boolean richState,
+    RewardKind reward,
+    boolean lrAnnealing,
+    boolean sharedActor,
+    int maxUes) {
+
+  /** What the critic is regressed on. */
+  public enum CriticTarget {
+    /** {@code r + gamma * V_old(s')}, as in the published code. */
+    TD,
+    /** The GAE lambda-return {@code advantage + V_old(s)}, as in most PPO implementations. */
+    LAMBDA_RETURN
+  }
+
+  /** Which reward the agents are trained on. */
+  public enum RewardKind {
+    /** {@code -(T / max(f, 0.8)) - beta * E / max(f, 0.8)} per slot, as published. */
+    PUBLISHED,
+    /**
+     * {@code -100 * (T + beta * E) / K} per slot, with {@code E} the mean UE energy in the slot (J)
+     * and {@code K} the mean number of tasks per UE of the episode: an episode's rewards sum to
+     * -100 times the evaluation objective (latency + beta * energy per task per device).
+     */
+    OBJECTIVE
+  }
+
+  /** Validates every value up front, with a message that names the offending one. */
+  public MahppoConfig {
+    require(totalSteps > 0, "totalSteps must be > 0, got " + totalSteps);
+    require(gamma > 0 && gamma <= 1, "gamma must be in (0, 1], got " + gamma);
+    require(gaeLambda >= 0 && gaeLambda <= 1, "gaeLambda must be in [0, 1], got " + gaeLambda);
+    require(
+        clipEpsilon > 0 && clipEpsilon < 1, "clipEpsilon must be in (0, 1), got " + clipEpsilon);
+    require(entropyCoef >= 0, "entropyCoef must be >= 0, got " + entropyCoef);
+    require(actorLearningRate > 0, "actorLearningRate must be > 0, got " + actorLearningRate);
+    require(criticLearningRate > 0, "criticLearningRate must be > 0, got " + criticLearningRate);
+    require(rolloutSteps > 0, "rolloutSteps must be > 0, got " + rolloutSteps);
+    require(
+        minibatchSize > 0 && rolloutSteps % minibatchSize == 0,
+        "minibatchSize must divide rolloutSteps, got " + minibatchSize + " and " + rolloutSteps);
+    require(epochs > 0, "epochs must be > 0, got " + epochs);
+    require(episodeSlotFactor > 0, "episodeSlotFactor must be > 0, got " + episodeSlotFactor);
+    trunkHidden = List.copyOf(Objects.requireNonNull(trunkHidden, "trunkHidden"));
+    criticHidden = List.copyOf(Objects.requireNonNull(criticHidden, "criticHidden"));
+    require(!trunkHidden.isEmpty(), "trunkHidden needs at least one layer");
+    require(!criticHidden.isEmpty(), "criticHidden needs at least one layer");
+    require(trunkHidden.stream().allMatch(w -> w > 0), "trunkHidden widths must be > 0");
+    require(criticHidden.stream().allMatch(w -> w > 0), "criticHidden widths must be > 0");
+    require(headHidden > 0, "headHidden must be > 0, got " + headHidden);
+    require(adamBeta1 >= 0 && adamBeta1 < 1, "adamBeta1 must be in [0, 1), got " + adamBeta1);
+    require(adamBeta2 >= 0 && adamBeta2 < 1, "adamBeta2 must be in [0, 1), got " + adamBeta2);
+    require(adamEpsilon > 0, "adamEpsilon must be > 0, got " + adamEpsilon);
+    Objects.requireNonNull(criticTarget, "criticTarget");
+    require(maxGradNorm >= 0, "maxGradNorm must be >= 0 (0 = off), got " + maxGradNorm);
+    Objects.requireNonNull(reward, "reward");
+    require(maxUes > 0, "maxUes must be > 0, got " + maxUes);
+  }
+
+  /** The published settings (paper and public code), with all our switches off. */
+  public static MahppoConfig published() {
+    return new MahppoConfig(
+        500_000,
+        0.95,
+        0.95,
+        0.2,
+        1e-3,
+        1e-4,
+        1e-4,
+        1024,
+        256,
+        20,
+        0.15,
+        List.of(256, 128),
+        64,
+        List.of(256, 128, 64),
+        0.9,
+        0.999,
+        1e-8,
+        CriticTarget.TD,
+        false,
+        false,
+        0,
+        false,
+        false,
+        RewardKind.PUBLISHED,
+        false,
+        false,
+        5);
+  }
+
+  /** The settings our shipped checkpoints are trained with (see the README's ablation). */
+  public static MahppoConfig recommended() {
+    return published().toBuilder()
+        .criticTarget(CriticTarget.LAMBDA_RETURN)
+        .valueNormalisation(true)
+        .orthogonalInit(true)
+        .maxGradNorm(0.5)
+        .actionMasking(true)
+        .richState(true)
+        .reward(RewardKind.OBJECTIVE)
+        .lrAnnealing(true)
+        .build();
+  }
+
+  /** Minibatches per update: {@code epochs * rolloutSteps / minibatchSize}. */
+  public int minibatchesPerUpdate() {
+    return epochs * (rolloutSteps / minibatchSize);
+  }
+
+  /** Returns a builder that starts from this config. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** Changes a few values of a config; {@link #build()} validates the result. */
+  public static final class Builder {
+    private long totalSteps;
+    private double gamma;
+    private double gaeLambda;
+    private double clipEpsilon;
+    private double entropyCoef;
+    private double actorLearningRate;
+    private double criticLearningRate;
+    private int rolloutSteps;
+    private int minibatchSize;
+    private int epochs;
+    private double episodeSlotFactor;
+    private List<Integer> trunkHidden;
+    private int headHidden;
+    private List<Integer> criticHidden;
+    private double adamBeta1;
+    private double adamBeta2;
+    private double adamEpsilon;
+    private CriticTarget criticTarget;
+    private boolean valueNormalisation;
+    private boolean orthogonalInit;
+    private double maxGradNorm;
+    private boolean actionMasking;
+    private boolean richState;
+    private RewardKind reward;
+    private boolean lrAnnealing;
+    private boolean sharedActor;
+    private int maxUes;
+
+    private Builder(MahppoConfig c) {
+      totalSteps = c.totalSteps;
+      gamma = c.gamma;
+      gaeLambda = c.gaeLambda;
+      clipEpsilon = c.clipEpsilon;
+      entropyCoef = c.entropyCoef;
+      actorLearningRate = c.actorLearningRate;
+      criticLearningRate = c.criticLearningRate;
+      rolloutSteps = c.rolloutSteps;
+      minibatchSize = c.minibatchSize;
+      epochs = c.epochs;
+      episodeSlotFactor = c.episodeSlotFactor;
+      trunkHidden = c.trunkHidden;
+      headHidden = c.headHidden;
+      criticHidden = c.criticHidden;
+      adamBeta1 = c.adamBeta1;
+      adamBeta2 = c.adamBeta2;
+      adamEpsilon = c.adamEpsilon;
+      criticTarget = c.criticTarget;
+      valueNormalisation = c.valueNormalisation;
+      orthogonalInit = c.orthogonalInit;
+      maxGradNorm = c.maxGradNorm;
+      actionMasking = c.actionMasking;
+      richState = c.richState;
+      reward = c.reward;
+      lrAnnealing = c.lrAnnealing;
+      sharedActor = c.sharedActor;
+      maxUes = c.maxUes;
+    }
+
+    /** Sets {@link MahppoConfig#totalSteps()}. */
+    public Builder totalSteps(long v) {
+      totalSteps = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#entropyCoef()}. */
+    public Builder entropyCoef(double v) {
+      entropyCoef = v;
+      return this;
+    }
+
+    /** Sets both learning rates. */
+    public Builder learningRates(double actor, double critic) {
+      actorLearningRate = actor;
+      criticLearningRate = critic;
+      return this;
+    }
+
+    /** Sets rollout length, minibatch size and passes per update. */
+    public Builder rollout(int steps, int minibatch, int passes) {
+      rolloutSteps = steps;
+      minibatchSize = minibatch;
+      epochs = passes;
+      return this;
+    }
+
+    /** Sets the hidden widths of trunk, heads and critic. */
+    public Builder widths(List<Integer> trunk, int head, List<Integer> critic) {
+      trunkHidden = trunk;
+      headHidden = head;
+      criticHidden = critic;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#criticTarget()}. */
+    public Builder criticTarget(CriticTarget v) {
+      criticTarget = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#valueNormalisation()}. */
+    public Builder valueNormalisation(boolean v) {
+      valueNormalisation = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#orthogonalInit()}. */
+    public Builder orthogonalInit(boolean v) {
+      orthogonalInit = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#maxGradNorm()}. */
+    public Builder maxGradNorm(double v) {
+      maxGradNorm = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#actionMasking()}. */
+    public Builder actionMasking(boolean v) {
+      actionMasking = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#richState()}. */
+    public Builder richState(boolean v) {
+      richState = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#reward()}. */
+    public Builder reward(RewardKind v) {
+      reward = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#lrAnnealing()}. */
+    public Builder lrAnnealing(boolean v) {
+      lrAnnealing = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#sharedActor()} and {@link MahppoConfig#maxUes()}. */
+    public Builder sharedActor(boolean v, int ues) {
+      sharedActor = v;
+      maxUes = ues;
+      return this;
+    }
+
+    /** Builds and validates the config. */
+    public MahppoConfig build() {
+      return new MahppoConfig(
+          totalSteps,
+          gamma,
+          gaeLambda,
+          clipEpsilon,
+          entropyCoef,
+          actorLearningRate,
+          criticLearningRate,
+          rolloutSteps,
+          minibatchSize,
+          epochs,
+          episodeSlotFactor,
+          trunkHidden,
+          headHidden,
+          criticHidden,
+          adamBeta1,
+          adamBeta2,
+          adamEpsilon,
+          criticTarget,
+          valueNormalisation,
+          orthogonalInit,
+          maxGradNorm,
+          actionMasking,
+          richState,
+          reward,
+          lrAnnealing,
+          sharedActor,
+          maxUes);
+    }
+  }
+}

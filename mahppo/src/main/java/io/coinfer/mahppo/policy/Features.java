@@ -1,0 +1,115 @@
+package io.coinfer.mahppo.policy;
+
+/**
+ * Builds the networks' inputs from the environment's state and the UEs' last decisions, into
+ * caller-owned arrays (no allocation per step).
+ *
+ * <p>The environment's state has 4 numbers per UE in this order: tasks left / tasks at start,
+ * compute time left / full-local time, bits left / raw image bits, normalised distance. The phase
+ * of the rich state follows from them: done when no task is left, computing while compute time is
+ * left, transmitting otherwise.
+ */
+public final class Features {
+
+  private final PolicyShape shape;
+  private final int ues;
+  private final double pmax;
+
+  /**
+   * Creates a feature builder.
+   *
+   * @param shape the network sizes
+   * @param ues the fleet size served (the shape's, or up to {@code maxUes} for a shared actor)
+   * @param pmax the maximum transmit power in W, to normalise power into [0, 1]
+   */
+  public Features(PolicyShape shape, int ues, double pmax) {
+    if (ues != shape.ues() && !(shape.sharedActor() && ues <= shape.maxUes())) {
+      throw new IllegalArgumentException(
+          "a policy for "
+              + shape.ues()
+              + " UEs"
+              + (shape.sharedActor() ? " (shared actor, at most " + shape.maxUes() + ")" : "")
+              + " cannot serve "
+              + ues);
+    }
+    this.shape = shape;
+    this.ues = ues;
+    this.pmax = pmax;
+  }
+
+  /** Number of UEs served. */
+  public int ues() {
+    return ues;
+  }
+
+  /** Length of the per-UE feature block. */
+  public int ueFeatures() {
+    return shape.ueFeatures();
+  }
+
+  /**
+   * Writes every UE's features, concatenated, into {@code out} (length {@code ues * ueFeatures}).
+   *
+   * @param state the environment state, 4 numbers per UE
+   * @param point each UE's last point
+   * @param channel each UE's last sub-channel
+   * @param power each UE's last power in W
+   * @param out the destination
+   */
+  public void ueFeatures(double[] state, int[] point, int[] channel, double[] power, float[] out) {
+    int f = shape.ueFeatures();
+    int base = PolicyShape.BASE_FEATURES;
+    if (state.length != ues * base) {
+      throw new IllegalArgumentException(
+          "state has " + state.length + " numbers; expected " + ues * base);
+    }
+    java.util.Arrays.fill(out, 0, ues * f, 0f);
+    for (int u = 0; u < ues; u++) {
+      int o = u * f;
+      for (int k = 0; k < base; k++) {
+        out[o + k] = (float) state[u * base + k];
+      }
+      if (!shape.richState()) {
+        continue;
+      }
+      int r = o + base;
+      out[r + point[u]] = 1f;
+      out[r + PolicyShape.POINTS + channel[u]] = 1f;
+      out[r + PolicyShape.POINTS + shape.channels()] = (float) (power[u] / pmax);
+      int phase = state[u * base] <= 0 ? 2 : state[u * base + 1] > 0 ? 0 : 1;
+      out[r + PolicyShape.POINTS + shape.channels() + 1 + phase] = 1f;
+    }
+  }
+
+  /**
+   * Writes the actor input rows: for per-UE actors one row (all UEs' features); for a shared actor
+   * one row per UE: own features, fleet mean, one-hot index.
+   *
+   * @param ueFeatures the output of {@link #ueFeatures}
+   * @param out the destination, {@link #actorRows()} x {@code shape.actorInput()}
+   */
+  public void actorInput(float[] ueFeatures, float[] out) {
+    int f = shape.ueFeatures();
+    if (!shape.sharedActor()) {
+      System.arraycopy(ueFeatures, 0, out, 0, ues * f);
+      return;
+    }
+    int in = shape.actorInput();
+    java.util.Arrays.fill(out, 0, ues * in, 0f);
+    for (int u = 0; u < ues; u++) {
+      int o = u * in;
+      System.arraycopy(ueFeatures, u * f, out, o, f);
+      for (int v = 0; v < ues; v++) {
+        for (int k = 0; k < f; k++) {
+          out[o + f + k] += ueFeatures[v * f + k] / ues;
+        }
+      }
+      out[o + 2 * f + u] = 1f;
+    }
+  }
+
+  /** Rows of actor input: 1 for per-UE actors (they share one input), else one per UE. */
+  public int actorRows() {
+    return shape.sharedActor() ? ues : 1;
+  }
+}

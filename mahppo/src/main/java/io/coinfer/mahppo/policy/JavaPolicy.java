@@ -1,0 +1,240 @@
+package io.coinfer.mahppo.policy;
+
+import java.util.List;
+
+/**
+ * Evaluates MAHPPO's actors and critic for one state in plain Java float math.
+ *
+ * <p>For one slot of 5 UEs the networks are tiny (about 0.4 M multiply-adds); a plain loop over the
+ * weights measured faster than a round trip through the native engine (see docs/mahppo.md), so
+ * rollouts and serving use this class and DJL is kept for the updates. Scratch buffers are
+ * allocated once; {@link #act} and {@link #value} allocate nothing. Not thread-safe.
+ */
+public final class JavaPolicy {
+
+  private final PolicyShape shape;
+  private final int ues;
+  private final int layers;
+  private final float[][] trunkW;
+  private final float[][] trunkB;
+  private final int[] widths;
+  private final float[] headsW;
+  private final float[] headsB;
+  private final float[][] outW = new float[4][];
+  private final float[][] outB = new float[4][];
+  private final int[] outSize;
+  private final float[][] criticW;
+  private final float[][] criticB;
+  private final int[] criticWidths;
+  private final float[][] act;
+  private final float[][] criticAct;
+  private final float[] heads;
+  private final double pmax;
+
+  /**
+   * Creates an evaluator over weights (read live: later changes to the weights are seen).
+   *
+   * @param weights the parameters
+   * @param ues the fleet size served
+   * @param pmax maximum transmit power in W (the power mean is {@code sigmoid * pmax})
+   */
+  public JavaPolicy(PolicyWeights weights, int ues, double pmax) {
+    this.shape = weights.shape();
+    this.ues = ues;
+    this.pmax = pmax;
+    List<Integer> trunk = shape.trunk();
+    layers = trunk.size();
+    trunkW = new float[layers][];
+    trunkB = new float[layers][];
+    widths = new int[layers + 1];
+    widths[0] = shape.actorInput();
+    for (int i = 0; i < layers; i++) {
+      trunkW[i] = weights.get("actor.trunk" + i + ".w").data();
+      trunkB[i] = weights.get("actor.trunk" + i + ".b").data();
+      widths[i + 1] = trunk.get(i);
+    }
+    headsW = weights.get("actor.heads.w").data();
+    headsB = weights.get("actor.heads.b").data();
+    outSize = new int[] {PolicyShape.POINTS, shape.channels(), 1, 1};
+    for (int k = 0; k < 4; k++) {
+      outW[k] = weights.get("actor." + PolicyWeights.HEADS.get(k) + ".w").data();
+      outB[k] = weights.get("actor." + PolicyWeights.HEADS.get(k) + ".b").data();
+    }
+    List<Integer> critic = shape.critic();
+    criticW = new float[critic.size() + 1][];
+    criticB = new float[critic.size() + 1][];
+    criticWidths = new int[critic.size() + 2];
+    criticWidths[0] = shape.globalFeatures();
+    for (int i = 0; i < critic.size(); i++) {
+      criticW[i] = weights.get("critic.l" + i + ".w").data();
+      criticB[i] = weights.get("critic.l" + i + ".b").data();
+      criticWidths[i + 1] = critic.get(i);
+    }
+    criticW[critic.size()] = weights.get("critic.out.w").data();
+    criticB[critic.size()] = weights.get("critic.out.b").data();
+    criticWidths[critic.size() + 1] = 1;
+    act = new float[layers + 1][];
+    for (int i = 0; i <= layers; i++) {
+      act[i] = new float[widths[i]];
+    }
+    heads = new float[4 * shape.headHidden()];
+    criticAct = new float[criticWidths.length][];
+    for (int i = 0; i < criticWidths.length; i++) {
+      criticAct[i] = new float[criticWidths[i]];
+    }
+  }
+
+  /** The fleet size served. */
+  public int ues() {
+    return ues;
+  }
+
+  /** The network sizes. */
+  public PolicyShape shape() {
+    return shape;
+  }
+
+  /**
+   * Evaluates every UE's actor.
+   *
+   * @param actorInput {@code rows x actorInput} as written by {@link Features#actorInput}
+   * @param out receives each UE's distributions
+   */
+  public void act(float[] actorInput, ActorOutputs out) {
+    int in = shape.actorInput();
+    int h = shape.headHidden();
+    for (int u = 0; u < ues; u++) {
+      int g = shape.sharedActor() ? 0 : u;
+      int row = shape.sharedActor() ? u : 0;
+      System.arraycopy(actorInput, row * in, act[0], 0, in);
+      for (int i = 0; i < layers; i++) {
+        dense(act[i], widths[i], trunkW[i], trunkB[i], g, act[i + 1], widths[i + 1], true);
+      }
+      dense(act[layers], widths[layers], headsW, headsB, g, heads, 4 * h, true);
+      for (int k = 0; k < 4; k++) {
+        int n = outSize[k];
+        float[] dst = k == 0 ? out.pointLogits[u] : k == 1 ? out.channelLogits[u] : out.scratch;
+        int wOff = g * h * n;
+        int bOff = g * n;
+        for (int o = 0; o < n; o++) {
+          float s = outB[k][bOff + o];
+          for (int j = 0; j < h; j++) {
+            s += heads[k * h + j] * outW[k][wOff + j * n + o];
+          }
+          dst[o] = s;
+        }
+        if (k == 2) {
+          out.powerMean[u] = meanPower(out.scratch[0], pmax);
+        } else if (k == 3) {
+          out.powerStd[u] = stdPower(out.scratch[0]);
+        }
+      }
+      logSoftmax(out.pointLogits[u]);
+      logSoftmax(out.channelLogits[u]);
+    }
+  }
+
+  /**
+   * The critic's value of a state.
+   *
+   * @param globalFeatures all UEs' features concatenated (length {@code shape.globalFeatures()})
+   * @return the value, in the critic's own (possibly normalised) units
+   */
+  public double value(float[] globalFeatures) {
+    if (ues != shape.ues()) {
+      throw new IllegalStateException(
+          "the critic is built for " + shape.ues() + " UEs, not " + ues);
+    }
+    System.arraycopy(globalFeatures, 0, criticAct[0], 0, criticWidths[0]);
+    int last = criticWidths.length - 1;
+    for (int i = 0; i < last; i++) {
+      dense(
+          criticAct[i],
+          criticWidths[i],
+          criticW[i],
+          criticB[i],
+          0,
+          criticAct[i + 1],
+          criticWidths[i + 1],
+          i < last - 1);
+    }
+    return criticAct[last][0];
+  }
+
+  /** {@code sigmoid(z) * (pmax - 1e-10) + 1e-10}: the power mean in W, in (0, pmax]. */
+  public static float meanPower(float z, double pmax) {
+    return (float) (1 / (1 + Math.exp(-z)) * (pmax - 1e-10) + 1e-10);
+  }
+
+  /** {@code softplus(z) + 1e-5}: the power std in W (the floor keeps the log-density finite). */
+  public static float stdPower(float z) {
+    double sp = z > 20 ? z : Math.log1p(Math.exp(z));
+    return (float) (sp + MIN_STD);
+  }
+
+  /** Floor added to the power std in W. */
+  public static final double MIN_STD = 1e-5;
+
+  private static void dense(
+      float[] x, int in, float[] w, float[] b, int group, float[] y, int out, boolean relu) {
+    System.arraycopy(b, group * out, y, 0, out);
+    int base = group * in * out;
+    for (int i = 0; i < in; i++) {
+      float xi = x[i];
+      if (xi == 0f) {
+        continue;
+      }
+      int row = base + i * out;
+      for (int o = 0; o < out; o++) {
+        y[o] += xi * w[row + o];
+      }
+    }
+    if (relu) {
+      for (int o = 0; o < out; o++) {
+        if (y[o] < 0f) {
+          y[o] = 0f;
+        }
+      }
+    }
+  }
+
+  private static void logSoftmax(float[] v) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (float x : v) {
+      max = Math.max(max, x);
+    }
+    double sum = 0;
+    for (float x : v) {
+      sum += Math.exp(x - max);
+    }
+    float lse = (float) (max + Math.log(sum));
+    for (int i = 0; i < v.length; i++) {
+      v[i] -= lse;
+    }
+  }
+
+  /** Per-UE action distributions: log-probabilities of points and sub-channels, power N(mu, sd). */
+  public static final class ActorOutputs {
+    /** {@code [ues][6]} log-probabilities of the partition points. */
+    public final float[][] pointLogits;
+
+    /** {@code [ues][channels]} log-probabilities of the sub-channels. */
+    public final float[][] channelLogits;
+
+    /** {@code [ues]} power mean in W. */
+    public final float[] powerMean;
+
+    /** {@code [ues]} power standard deviation in W. */
+    public final float[] powerStd;
+
+    private final float[] scratch = new float[1];
+
+    /** Allocates outputs for a fleet. */
+    public ActorOutputs(int ues, int channels) {
+      pointLogits = new float[ues][PolicyShape.POINTS];
+      channelLogits = new float[ues][channels];
+      powerMean = new float[ues];
+      powerStd = new float[ues];
+    }
+  }
+}

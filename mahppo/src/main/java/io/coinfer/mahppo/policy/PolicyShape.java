@@ -1,0 +1,81 @@
+package io.coinfer.mahppo.policy;
+
+import java.util.List;
+
+/**
+ * The sizes of MAHPPO's networks and of the features they read.
+ *
+ * <p>Per UE the environment gives 4 numbers (tasks left, compute left, bits left, distance, all
+ * normalised to [0, 1]). With {@code richState} each UE adds its last decision and phase: a one-hot
+ * point (6), a one-hot sub-channel ({@code channels}), power / pmax (1) and a one-hot phase
+ * (computing, transmitting, done: 3). Per-UE actors and the critic read all UEs' features
+ * concatenated; a shared actor reads one row per UE: that UE's features, the mean features over the
+ * fleet and a one-hot UE index of length {@code maxUes}.
+ *
+ * @param ues number of UEs the critic (and per-UE actors) are built for
+ * @param channels number of uplink sub-channels
+ * @param sharedActor one actor for all UEs (true) or one per UE (false)
+ * @param maxUes largest fleet a shared actor serves
+ * @param richState whether the features include last decision and phase
+ * @param trunk widths of the actor trunk's hidden layers
+ * @param headHidden width of each head's hidden layer
+ * @param critic widths of the critic's hidden layers
+ */
+public record PolicyShape(
+    int ues,
+    int channels,
+    boolean sharedActor,
+    int maxUes,
+    boolean richState,
+    List<Integer> trunk,
+    int headHidden,
+    List<Integer> critic) {
+
+  /** Partition points per network (0 = raw image, 5 = all local), as in the paper. */
+  public static final int POINTS = 6;
+
+  /** Base features per UE given by the environment. */
+  public static final int BASE_FEATURES = 4;
+
+  /** Phases one-hot encoded by the rich state: computing, transmitting, done. */
+  public static final int PHASES = 3;
+
+  /** Checks the sizes. */
+  public PolicyShape {
+    if (ues <= 0 || channels <= 0) {
+      throw new IllegalArgumentException(
+          "ues and channels must be > 0, got " + ues + ", " + channels);
+    }
+    if (sharedActor && ues > maxUes) {
+      throw new IllegalArgumentException(
+          "a shared actor for at most " + maxUes + " UEs cannot be trained on " + ues);
+    }
+    trunk = List.copyOf(trunk);
+    critic = List.copyOf(critic);
+  }
+
+  /** Features of one UE. */
+  public int ueFeatures() {
+    return BASE_FEATURES + (richState ? POINTS + channels + 1 + PHASES : 0);
+  }
+
+  /** Length of the critic's input (and of a per-UE actor's input). */
+  public int globalFeatures() {
+    return ues * ueFeatures();
+  }
+
+  /** Length of one actor input row. */
+  public int actorInput() {
+    return sharedActor ? 2 * ueFeatures() + maxUes : globalFeatures();
+  }
+
+  /** Number of actor networks: 1 if shared, else one per UE. */
+  public int actorGroups() {
+    return sharedActor ? 1 : ues;
+  }
+
+  /** Outputs of the head layer: point logits, channel logits, power mean and power std. */
+  public int headOutputs() {
+    return POINTS + channels + 2;
+  }
+}

@@ -1,0 +1,112 @@
+package io.coinfer.mahppo.serve;
+
+import io.coinfer.mahppo.policy.Features;
+import io.coinfer.mahppo.policy.JavaPolicy;
+import io.coinfer.mahppo.policy.JavaPolicy.ActorOutputs;
+import io.coinfer.mahppo.policy.PolicyWeights;
+import io.coinfer.mahppo.policy.Sampling;
+import io.coinfer.mec.schedule.Scheduler;
+import io.coinfer.mec.schedule.SchedulingContext;
+import io.coinfer.mec.schedule.UeContext;
+import io.coinfer.mec.sim.Action;
+import io.coinfer.mec.sim.ScenarioConfig;
+import java.util.SplittableRandom;
+
+/**
+ * A {@link Scheduler} that serves MAHPPO's actors: deterministic by default (the most likely point
+ * and sub-channel, the mean power), or sampled from the policy on request. The actors run in plain
+ * Java ({@link JavaPolicy}); no native memory is held.
+ */
+public final class MahppoScheduler implements Scheduler {
+
+  private final String id;
+  private final ScenarioConfig cfg;
+  private final boolean sampled;
+  private final long baseSeed;
+  private final Features features;
+  private final JavaPolicy policy;
+  private final ActorOutputs outputs;
+  private final int[] point;
+  private final int[] channel;
+  private final double[] power;
+  private final float[] ueFeatures;
+  private final float[] actorInput;
+  private SplittableRandom random;
+
+  /**
+   * Creates a scheduler over weights.
+   *
+   * @param id the spec this scheduler answers to, e.g. {@code mahppo:/tmp/run}
+   * @param weights the trained weights (read live)
+   * @param cfg the system served; its UE count must fit the policy
+   * @param sampled sample actions instead of taking the most likely ones
+   * @param seed seed of the sampling
+   */
+  public MahppoScheduler(
+      String id, PolicyWeights weights, ScenarioConfig cfg, boolean sampled, long seed) {
+    if (cfg.channels() != weights.shape().channels()) {
+      throw new IllegalArgumentException(
+          "policy "
+              + id
+              + " was trained for "
+              + weights.shape().channels()
+              + " sub-channels, the scenario has "
+              + cfg.channels());
+    }
+    this.id = id;
+    this.cfg = cfg;
+    this.sampled = sampled;
+    this.baseSeed = seed;
+    int n = cfg.ues();
+    this.features = new Features(weights.shape(), n, cfg.pmaxWatts());
+    this.policy = new JavaPolicy(weights, n, cfg.pmaxWatts());
+    this.outputs = new ActorOutputs(n, cfg.channels());
+    point = new int[n];
+    channel = new int[n];
+    power = new double[n];
+    ueFeatures = new float[n * weights.shape().ueFeatures()];
+    actorInput = new float[features.actorRows() * weights.shape().actorInput()];
+    random = new SplittableRandom(seed);
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public void reset(long seed) {
+    random = new SplittableRandom(baseSeed ^ seed);
+  }
+
+  @Override
+  public Action[] decide(SchedulingContext ctx) {
+    int n = cfg.ues();
+    for (int u = 0; u < n; u++) {
+      UeContext ue = ctx.ues().get(u);
+      point[u] = ue.pending().point();
+      channel[u] = ue.pending().channel();
+      power[u] = ue.pending().powerWatts();
+    }
+    features.ueFeatures(ctx.state(), point, channel, power, ueFeatures);
+    features.actorInput(ueFeatures, actorInput);
+    policy.act(actorInput, outputs);
+    Action[] actions = new Action[n];
+    for (int u = 0; u < n; u++) {
+      int p;
+      int c;
+      double w;
+      if (sampled) {
+        p = Sampling.sample(outputs.pointLogits[u], random);
+        c = Sampling.sample(outputs.channelLogits[u], random);
+        w = outputs.powerMean[u] + outputs.powerStd[u] * random.nextGaussian();
+      } else {
+        p = Sampling.argmax(outputs.pointLogits[u]);
+        c = Sampling.argmax(outputs.channelLogits[u]);
+        w = outputs.powerMean[u];
+      }
+      actions[u] = new Action(p, c, Sampling.clampPower(w, cfg.pmaxWatts()));
+    }
+    return actions;
+  }
+}

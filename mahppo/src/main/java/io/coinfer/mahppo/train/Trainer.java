@@ -1,0 +1,385 @@
+package io.coinfer.mahppo.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import io.coinfer.mahppo.checkpoint.Checkpoint;
+import io.coinfer.mahppo.checkpoint.Provenance;
+import io.coinfer.mahppo.config.MahppoConfig;
+import io.coinfer.mahppo.config.MahppoConfig.RewardKind;
+import io.coinfer.mahppo.policy.Features;
+import io.coinfer.mahppo.policy.JavaPolicy;
+import io.coinfer.mahppo.policy.JavaPolicy.ActorOutputs;
+import io.coinfer.mahppo.policy.PolicyShape;
+import io.coinfer.mahppo.policy.PolicyWeights;
+import io.coinfer.mahppo.policy.Sampling;
+import io.coinfer.mahppo.ppo.PpoUpdater;
+import io.coinfer.mahppo.ppo.RolloutBuffer;
+import io.coinfer.mahppo.ppo.RunningStats;
+import io.coinfer.mahppo.ppo.UpdateStats;
+import io.coinfer.mahppo.serve.MahppoScheduler;
+import io.coinfer.mec.eval.EpisodeMetrics;
+import io.coinfer.mec.eval.Evaluator;
+import io.coinfer.mec.schedule.Schedulers;
+import io.coinfer.mec.sim.Action;
+import io.coinfer.mec.sim.MecEnvironment;
+import io.coinfer.mec.sim.Scenario;
+import io.coinfer.mec.sim.ScenarioConfig;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+
+/**
+ * Trains MAHPPO on the training scenario of mec-core's simulator.
+ *
+ * <p>Rollouts run in plain Java (actors and critic in {@link JavaPolicy}, the allocation-free
+ * {@link MecEnvironment#step(int[], int[], double[], double[])}); every {@code rolloutSteps} slots
+ * {@link PpoUpdater} runs the PPO update on DJL. After every update the deterministic policy is
+ * measured on the test scenario; the run writes {@code metrics.csv}, {@code learning-curve.png} and
+ * a checkpoint (with {@code optimizer.bin} for {@code --resume}) into its output directory. With
+ * one intra-op thread the same seed gives the same figures.
+ */
+public final class Trainer {
+
+  /**
+   * Slot cap of the test episode measured after every update: an untrained policy may send at
+   * almost zero power and never finish; such an episode is cut here and counted as it stands.
+   */
+  public static final int TEST_SLOT_LIMIT = 2000;
+
+  /** Updates between two intermediate checkpoints. */
+  public static final int CHECKPOINT_EVERY = 50;
+
+  /**
+   * What to train.
+   *
+   * @param scenario the system (net, UEs, sub-channels, ...)
+   * @param config the hyperparameters; a resumed run keeps the checkpoint's except {@code
+   *     totalSteps}
+   * @param seed the run's seed
+   * @param out output directory
+   * @param resume checkpoint directory to continue from, or null
+   * @param command the command line, recorded in the checkpoint's provenance
+   */
+  public record Options(
+      ScenarioConfig scenario,
+      MahppoConfig config,
+      long seed,
+      Path out,
+      Path resume,
+      String command) {}
+
+  private Trainer() {}
+
+  /**
+   * Runs a training.
+   *
+   * @param options what to train
+   * @param listener told about progress
+   * @return the final figures and the checkpoint's directory
+   */
+  public static TrainingResult train(Options options, TrainingListener listener) {
+    Checkpoint resumed = options.resume() == null ? null : Checkpoint.read(options.resume());
+    MahppoConfig config =
+        resumed == null
+            ? options.config()
+            : resumed.config().toBuilder().totalSteps(options.config().totalSteps()).build();
+    ScenarioConfig sc = options.scenario();
+    if (resumed != null
+        && (resumed.weights().shape().ues() != sc.ues()
+            || resumed.weights().shape().channels() != sc.channels()
+            || !resumed.provenance().net().equals(sc.net().id()))) {
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + options.resume()
+              + " was trained for "
+              + resumed.provenance().net()
+              + " with "
+              + resumed.provenance().ues()
+              + " UEs and "
+              + resumed.provenance().channels()
+              + " sub-channels; the command asks for "
+              + sc.net()
+              + ", "
+              + sc.ues()
+              + ", "
+              + sc.channels());
+    }
+    PolicyShape shape =
+        new PolicyShape(
+            sc.ues(),
+            sc.channels(),
+            config.sharedActor(),
+            config.maxUes(),
+            config.richState(),
+            config.trunkHidden(),
+            config.headHidden(),
+            config.criticHidden());
+    long startSteps = resumed == null ? 0 : resumed.provenance().steps();
+    long seed = options.seed() ^ (startSteps * 0x9E3779B97F4A7C15L);
+    PolicyWeights weights =
+        resumed == null
+            ? PolicyWeights.initialise(shape, config.orthogonalInit(), new Random(options.seed()))
+            : resumed.weights().copy();
+    try (NDManager root = NDManager.newBaseManager();
+        PpoUpdater updater =
+            new PpoUpdater(config, weights, sc.pmaxWatts(), new SplittableRandom(seed + 2), root)) {
+      long updates = 0;
+      if (resumed != null) {
+        updater.restoreValueStats(resumed.valueStats());
+        updater.adam().restore(Checkpoint.readOptimizer(options.resume()), resumed.adamSteps());
+        updates = resumed.updates();
+      }
+      return new Run(options, config, sc, shape, weights, updater, seed, startSteps, updates)
+          .execute(listener);
+    }
+  }
+
+  /** The state of one run. */
+  private static final class Run {
+    private final Options options;
+    private final MahppoConfig config;
+    private final ScenarioConfig sc;
+    private final PolicyWeights weights;
+    private final PpoUpdater updater;
+    private final MecEnvironment env;
+    private final Features features;
+    private final JavaPolicy policy;
+    private final ActorOutputs outs;
+    private final RolloutBuffer buffer;
+    private final SplittableRandom episodes;
+    private final SplittableRandom actions;
+    private final Evaluator testEvaluator;
+    private final MahppoScheduler testScheduler;
+    private final int n;
+    private final int slotCap;
+    private final long startSteps;
+    private long steps;
+    private long updates;
+
+    private final double[] state;
+    private final int[] lastPoint;
+    private final int[] lastChannel;
+    private final double[] lastPower;
+    private final int[] point;
+    private final int[] channel;
+    private final double[] power;
+    private final float[] rawPower;
+    private final float[] lpPoint;
+    private final float[] lpChannel;
+    private final float[] lpPower;
+    private final float[] ueFeatures;
+    private final float[] nextFeatures;
+    private final float[] actorInput;
+    private int episodeSlots;
+    private double episodeReturn;
+    private double returnSum;
+    private int returnCount;
+
+    Run(
+        Options options,
+        MahppoConfig config,
+        ScenarioConfig sc,
+        PolicyShape shape,
+        PolicyWeights weights,
+        PpoUpdater updater,
+        long seed,
+        long startSteps,
+        long updates) {
+      this.options = options;
+      this.config = config;
+      this.sc = sc;
+      this.weights = weights;
+      this.updater = updater;
+      this.n = sc.ues();
+      this.env = new MecEnvironment(sc, Scenario.TRAIN);
+      this.features = new Features(shape, n, sc.pmaxWatts());
+      this.policy = new JavaPolicy(weights, n, sc.pmaxWatts());
+      this.outs = new ActorOutputs(n, sc.channels());
+      this.buffer = new RolloutBuffer(config.rolloutSteps(), shape);
+      this.episodes = new SplittableRandom(seed);
+      this.actions = new SplittableRandom(seed + 1);
+      this.testEvaluator = new Evaluator(sc, Scenario.TEST, TEST_SLOT_LIMIT);
+      this.testScheduler = new MahppoScheduler("mahppo", weights, sc, false, 0);
+      this.slotCap =
+          Math.max(1, (int) (sc.lambda() * config.episodeSlotFactor() / sc.slotSeconds()));
+      this.startSteps = startSteps;
+      this.steps = startSteps;
+      this.updates = updates;
+      state = new double[env.stateSize()];
+      lastPoint = new int[n];
+      lastChannel = new int[n];
+      lastPower = new double[n];
+      point = new int[n];
+      channel = new int[n];
+      power = new double[n];
+      rawPower = new float[n];
+      lpPoint = new float[n];
+      lpChannel = new float[n];
+      lpPower = new float[n];
+      ueFeatures = new float[shape.globalFeatures()];
+      nextFeatures = new float[shape.globalFeatures()];
+      actorInput = new float[features.actorRows() * shape.actorInput()];
+    }
+
+    TrainingResult execute(TrainingListener listener) {
+      Path out = options.out();
+      References refs = references();
+      listener.started(startSteps, config.totalSteps(), refs);
+      List<UpdateRecord> history = new ArrayList<>(MetricsFiles.readHistory(out));
+      long t0 = System.nanoTime();
+      resetEpisode();
+      EpisodeMetrics test = null;
+      try (BufferedWriter csv = MetricsFiles.openCsv(out, startSteps > 0)) {
+        while (steps < config.totalSteps()) {
+          long before = steps;
+          collectRollout();
+          UpdateStats stats = updater.update(buffer, before);
+          updates++;
+          test = testEvaluator.runEpisode(testScheduler, 0);
+          double seconds = (System.nanoTime() - t0) / 1e9;
+          UpdateRecord record =
+              new UpdateRecord(
+                  updates,
+                  steps,
+                  seconds,
+                  (steps - startSteps) / seconds,
+                  stats,
+                  returnCount == 0 ? Double.NaN : returnSum / returnCount,
+                  test.latencyPerTask(),
+                  test.energyPerTask());
+          returnSum = 0;
+          returnCount = 0;
+          history.add(record);
+          csv.write(record.csvRow());
+          csv.newLine();
+          csv.flush();
+          listener.updated(record);
+          if (updates % CHECKPOINT_EVERY == 0) {
+            save(out, seconds, test);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write metrics into " + out, e);
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      if (test == null) {
+        test = testEvaluator.runEpisode(testScheduler, 0);
+      }
+      Path dir = save(out, seconds, test);
+      LearningCurvePlot.write(history, refs, sc.net().id(), out.resolve("learning-curve.png"));
+      return new TrainingResult(
+          steps,
+          seconds,
+          (steps - startSteps) / seconds,
+          test.latencyPerTask(),
+          test.energyPerTask(),
+          dir);
+    }
+
+    private References references() {
+      EpisodeMetrics local = testEvaluator.runEpisode(Schedulers.create("local", sc, 0), 0);
+      EpisodeMetrics stat = testEvaluator.runEpisode(Schedulers.create("static-search", sc, 0), 0);
+      return new References(
+          local.latencyPerTask(), local.energyPerTask(),
+          stat.latencyPerTask(), stat.energyPerTask());
+    }
+
+    private Path save(Path out, double seconds, EpisodeMetrics test) {
+      Provenance p =
+          new Provenance(
+              sc.net().id(),
+              sc.ues(),
+              sc.channels(),
+              options.seed(),
+              steps,
+              seconds,
+              GitCommit.current(),
+              Engine.getDjlVersion(),
+              Engine.getEngine("PyTorch").getVersion(),
+              Instant.now().toString(),
+              test.latencyPerTask(),
+              test.energyPerTask(),
+              options.command());
+      RunningStats stats = updater.valueStats();
+      Checkpoint cp = new Checkpoint(p, config, weights, stats, updater.adam().steps(), updates);
+      Path dir = out.resolve("checkpoint");
+      cp.write(dir, updater.adam().state());
+      return dir;
+    }
+
+    private void resetEpisode() {
+      double[] s = env.reset(episodes.nextLong());
+      System.arraycopy(s, 0, state, 0, s.length);
+      for (int u = 0; u < n; u++) {
+        Action a = env.pendingAction(u);
+        lastPoint[u] = a.point();
+        lastChannel[u] = a.channel();
+        lastPower[u] = a.powerWatts();
+      }
+      episodeSlots = 0;
+      episodeReturn = 0;
+    }
+
+    private void collectRollout() {
+      buffer.clear();
+      double pmax = sc.pmaxWatts();
+      double meanTasks = (double) env.episodeTasks() / n;
+      while (!buffer.full()) {
+        features.ueFeatures(state, lastPoint, lastChannel, lastPower, ueFeatures);
+        features.actorInput(ueFeatures, actorInput);
+        policy.act(actorInput, outs);
+        float value = (float) updater.denormalise(policy.value(ueFeatures));
+        for (int u = 0; u < n; u++) {
+          point[u] = Sampling.sample(outs.pointLogits[u], actions);
+          channel[u] = Sampling.sample(outs.channelLogits[u], actions);
+          double mean = outs.powerMean[u];
+          double std = outs.powerStd[u];
+          double x = mean + std * actions.nextGaussian();
+          rawPower[u] = (float) x;
+          power[u] = Sampling.clampPower(x, pmax);
+          lpPoint[u] = outs.pointLogits[u][point[u]];
+          lpChannel[u] = outs.channelLogits[u][channel[u]];
+          lpPower[u] = Sampling.gaussianLogProb(rawPower[u], mean, std);
+        }
+        buffer.add(
+            ueFeatures, actorInput, point, channel, rawPower, lpPoint, lpChannel, lpPower, value);
+        double reward = env.step(point, channel, power, state);
+        if (config.reward() == RewardKind.OBJECTIVE) {
+          double energy = 0;
+          for (int u = 0; u < n; u++) {
+            energy += env.slotEnergy(u);
+          }
+          reward = -100 * (sc.slotSeconds() + sc.beta() * energy / n) / meanTasks;
+        }
+        steps++;
+        episodeSlots++;
+        episodeReturn += reward;
+        boolean terminal = env.done();
+        boolean truncated = !terminal && episodeSlots >= slotCap;
+        boolean lastOfRollout = buffer.size() == config.rolloutSteps() - 1;
+        boolean cut = !terminal && (truncated || lastOfRollout);
+        System.arraycopy(point, 0, lastPoint, 0, n);
+        System.arraycopy(channel, 0, lastChannel, 0, n);
+        System.arraycopy(power, 0, lastPower, 0, n);
+        float next = 0;
+        if (cut) {
+          features.ueFeatures(state, lastPoint, lastChannel, lastPower, nextFeatures);
+          next = (float) updater.denormalise(policy.value(nextFeatures));
+        }
+        buffer.finish((float) reward, terminal, cut, next);
+        if (terminal || truncated) {
+          returnSum += episodeReturn;
+          returnCount++;
+          resetEpisode();
+          meanTasks = (double) env.episodeTasks() / n;
+        }
+      }
+    }
+  }
+}
