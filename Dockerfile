@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 #
 # One image recipe for every coinfer service (and the CLI for the compose `sim` profile).
-# It packages a Spring Boot jar that `./mvnw -B -DskipTests package` built on the host,
+# It packages the executable Spring Boot jar that `./mvnw -B -DskipTests package` built on the host,
 # split into Spring Boot's layers so that a code change rebuilds only the small
 # `application` layer, not the dependencies (DJL, PyTorch natives, Spring).
 #
@@ -18,9 +18,18 @@ ARG JAVA_IMAGE=eclipse-temurin:17-jre-noble
 FROM ${JAVA_IMAGE} AS layers
 ARG MODULE
 WORKDIR /build
-COPY ${MODULE}/target/${MODULE}.jar application.jar
-RUN test -n "${MODULE}" \
- && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
+# The module's executable Spring Boot jar: <module>.jar or <module>-<version>-exec.jar (a module
+# that keeps its plain jar as the main artifact); the one jar that Boot's tools jarmode accepts.
+COPY ${MODULE}/target/*.jar jars/
+RUN set -eu; test -n "${MODULE}"; found=""; \
+    for f in jars/*.jar; do \
+      if java -Djarmode=tools -jar "$f" list-layers > /dev/null 2>&1; then \
+        test -z "$found" || { echo "more than one Spring Boot jar in ${MODULE}/target" >&2; exit 1; }; \
+        found="$f"; \
+      fi; \
+    done; \
+    test -n "$found" || { echo "no Spring Boot jar in ${MODULE}/target: run ./mvnw package" >&2; exit 1; }; \
+    java -Djarmode=tools -jar "$found" extract --layers --destination extracted --application-filename application.jar
 
 FROM ${JAVA_IMAGE}
 ARG MODULE

@@ -255,8 +255,10 @@ class ComposeFileTest {
   void theSharedDockerfileBuildsEveryComposedModuleFromItsJar() {
     String dockerfile = Repo.read(Repo.path("Dockerfile"));
     assertThat(dockerfile)
-        .contains("ARG MODULE", "COPY ${MODULE}/target/${MODULE}.jar application.jar")
+        .contains("ARG MODULE", "COPY ${MODULE}/target/*.jar jars/")
         .contains("extract --layers")
+        .contains("--application-filename application.jar")
+        .containsPattern("ENTRYPOINT \\[\"java\", \"-jar\", \"application.jar\"]")
         .containsPattern("(?m)^USER 10001");
     String dockerignore = Repo.read(Repo.path(".dockerignore"));
     assertThat(dockerignore).contains("!*/target/*.jar");
@@ -264,7 +266,12 @@ class ComposeFileTest {
         (name, svc) -> {
           Object module = at(svc, "build.args.MODULE");
           if (module != null) {
-            assertThat(Repo.path(module + "/pom.xml")).as(name).isRegularFile();
+            Path pom = Repo.path(module + "/pom.xml");
+            assertThat(pom).as(name).isRegularFile();
+            // The module builds an executable jar for the image.
+            assertThat(Repo.read(pom))
+                .as(pom.toString())
+                .contains("spring-boot-maven-plugin", "<goal>repackage</goal>");
           }
         });
   }
