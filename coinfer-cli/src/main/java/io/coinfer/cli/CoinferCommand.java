@@ -12,7 +12,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "coinfer 0.1.0",
     description = "Multi-agent collaborative DNN inference at the edge.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      io.coinfer.cli.up.UpCommand.class,
+      io.coinfer.cli.simulate.SimulateCommand.class,
+      io.coinfer.cli.evaluate.EvaluateCommand.class,
+      io.coinfer.cli.train.TrainPolicyCommand.class,
+      io.coinfer.cli.splitnn.TrainBackboneCommand.class,
+      io.coinfer.cli.splitnn.TrainCodecCommand.class,
+      io.coinfer.cli.splitnn.EvalCodecCommand.class,
+      io.coinfer.cli.splitnn.InferCommand.class,
+      io.coinfer.cli.splitnn.ProfileCommand.class
+    })
 public final class CoinferCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -36,6 +36,11 @@ public record CodecInfo(
     return modelId + "/p" + point;
   }
 
+  /** The same codec with the fine-tuned flag set as given. */
+  public CodecInfo withFinetuned(boolean isFinetuned) {
+    return new CodecInfo(modelId, codecId, codecVersion, spec, featureShapeList, isFinetuned);
+  }
+
   /** The feature shape {@code {C, H, W}}. */
   public int[] featureShape() {
     return featureShapeList.stream().mapToInt(Integer::intValue).toArray();

@@ -170,7 +170,8 @@ public final class ModelStore {
   }
 
   /**
-   * Saves a codec (and, when fine-tuned, the backbone that goes with it) at its point.
+   * Saves a codec (and, when fine-tuned, the backbone that goes with it) at its point; the stored
+   * info records whether a fine-tuned backbone goes with it.
    *
    * @param finetunedBackbone the fine-tuned backbone, or null
    */
@@ -179,7 +180,7 @@ public final class ModelStore {
     Path dir = codecDir(modelDir, codec.info().spec().point());
     Files.createDirectories(dir);
     codec.saveParameters(dir.resolve("codec.params"));
-    write(dir.resolve("codec.json"), codec.info());
+    write(dir.resolve("codec.json"), codec.info().withFinetuned(finetunedBackbone != null));
     Path backbone = dir.resolve(BACKBONE);
     if (finetunedBackbone != null) {
       finetunedBackbone.saveParameters(backbone);
