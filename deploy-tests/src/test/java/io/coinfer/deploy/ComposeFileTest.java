@@ -182,6 +182,16 @@ class ComposeFileTest {
     assertThat(command.get(0)).isEqualTo("simulate");
     assertThat(command).containsSequence("--gateway", "http://ue-gateway:8080");
     assertThat(at(sim, "depends_on.ue-gateway.condition")).isEqualTo("service_healthy");
+    // Every option it passes is one that `coinfer simulate` declares.
+    Path simulate =
+        Repo.path("coinfer-cli/src/main/java/io/coinfer/cli/simulate/SimulateCommand.java");
+    if (Files.isRegularFile(simulate)) {
+      String source = Repo.read(simulate);
+      assertThat(source).contains("name = \"simulate\"");
+      command.stream()
+          .filter(a -> a.startsWith("--"))
+          .forEach(o -> assertThat(source).as(o).contains("names = \"" + o + "\""));
+    }
     // Only the simulator is optional.
     SERVICES_BY_NAME.forEach(
         (name, svc) -> {

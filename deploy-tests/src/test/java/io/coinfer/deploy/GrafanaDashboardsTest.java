@@ -259,13 +259,20 @@ class GrafanaDashboardsTest {
 
   @Test
   void micrometerNamesFollowThePrometheusConvention() {
-    assertThat(MetricSources.series("Timer", "coinfer.task.latency", null))
+    assertThat(MetricSources.series("Timer", "coinfer.task.latency", null, true, false))
         .contains("coinfer_task_latency_seconds_bucket", "coinfer_task_latency_seconds_count");
-    assertThat(MetricSources.series("DistributionSummary", "coinfer.ue.energy", "joules"))
-        .contains("coinfer_ue_energy_joules_sum");
-    assertThat(MetricSources.series("Counter", "coinfer.jobs.failed", null))
+    // Without a histogram or SLOs a timer has no buckets.
+    assertThat(MetricSources.series("Timer", "coinfer.tail.time", null, false, false))
+        .containsExactlyInAnyOrder(
+            "coinfer_tail_time_seconds_count",
+            "coinfer_tail_time_seconds_sum",
+            "coinfer_tail_time_seconds_max");
+    assertThat(
+            MetricSources.series("DistributionSummary", "coinfer.ue.energy", "joules", true, false))
+        .contains("coinfer_ue_energy_joules_sum", "coinfer_ue_energy_joules_bucket");
+    assertThat(MetricSources.series("Counter", "coinfer.jobs.failed", null, false, false))
         .containsExactly("coinfer_jobs_failed_total");
-    assertThat(MetricSources.series("Gauge", "coinfer.orchestrator.ues", null))
+    assertThat(MetricSources.series("Gauge", "coinfer.orchestrator.ues", null, false, false))
         .containsExactly("coinfer_orchestrator_ues");
   }
 }

@@ -74,7 +74,11 @@ final class MetricSources {
         if (unit.find()) {
           baseUnit = unit.group(1) != null ? unit.group(1) : unit.group(2).toLowerCase();
         }
-        result.put(name, series(m.group(1), name, baseUnit));
+        boolean histogram =
+            chain.contains("publishPercentileHistogram(")
+                || chain.contains("serviceLevelObjectives(");
+        boolean percentiles = chain.contains("publishPercentiles(");
+        result.put(name, series(m.group(1), name, baseUnit, histogram, percentiles));
       }
       Matcher s = SHORTCUT.matcher(text);
       while (s.find()) {
@@ -89,7 +93,7 @@ final class MetricSources {
               case "summary" -> "DistributionSummary";
               default -> "Gauge";
             };
-        result.putIfAbsent(name, series(type, name, null));
+        result.putIfAbsent(name, series(type, name, null, false, false));
       }
     }
     return result;
@@ -124,30 +128,48 @@ final class MetricSources {
     return constants.get(simple);
   }
 
-  static Set<String> series(String type, String meter, String baseUnit) {
+  /**
+   * The Prometheus series of one meter.
+   *
+   * @param histogram whether it publishes buckets (a percentile histogram or SLOs)
+   * @param percentiles whether it publishes client-side percentiles (series on the base name)
+   */
+  static Set<String> series(
+      String type, String meter, String baseUnit, boolean histogram, boolean percentiles) {
     String base = meter.replace('.', '_').replace('-', '_');
     Set<String> names = new TreeSet<>();
     switch (type) {
       case "Counter", "FunctionCounter" -> names.add(withSuffix(base, "total"));
-      case "Timer", "FunctionTimer" -> distribution(names, withSuffix(base, "seconds"));
+      case "Timer", "FunctionTimer" ->
+          distribution(names, withSuffix(base, "seconds"), histogram, percentiles);
       case "LongTaskTimer" -> {
         String b = withSuffix(base, "seconds");
         names.add(b + "_active_count");
         names.add(b + "_duration_sum");
         names.add(b + "_max");
-        names.add(b + "_bucket");
+        if (histogram) {
+          names.add(b + "_bucket");
+        }
       }
       case "DistributionSummary" ->
-          distribution(names, baseUnit == null ? base : withSuffix(base, baseUnit));
+          distribution(
+              names, baseUnit == null ? base : withSuffix(base, baseUnit), histogram, percentiles);
       case "TimeGauge" -> names.add(withSuffix(base, "seconds"));
       default -> names.add(baseUnit == null ? base : withSuffix(base, baseUnit));
     }
     return names;
   }
 
-  private static void distribution(Set<String> names, String base) {
-    for (String suffix : new String[] {"_bucket", "_count", "_sum", "_max"}) {
-      names.add(base + suffix);
+  private static void distribution(
+      Set<String> names, String base, boolean histogram, boolean percentiles) {
+    names.add(base + "_count");
+    names.add(base + "_sum");
+    names.add(base + "_max");
+    if (histogram) {
+      names.add(base + "_bucket");
+    }
+    if (percentiles) {
+      names.add(base);
     }
   }
 
