@@ -6,6 +6,10 @@ import io.coinfer.mec.sim.EpisodeSetup;
 import io.coinfer.mec.sim.MecEnvironment;
 import io.coinfer.mec.sim.Scenario;
 import io.coinfer.mec.sim.ScenarioConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The strongest non-learning baseline: the best static per-UE assignment of (point, sub-channel,
@@ -17,21 +21,25 @@ import io.coinfer.mec.sim.ScenarioConfig;
  * candidate scored by running the real simulator to the end:
  *
  * <ol>
- *   <li>start from the best uniform assignment (every UE the same point and power, UE i on
- *       sub-channel i mod C), which covers the {@code local}, {@code edge} and {@code fixed}
- *       baselines, so the result is never worse than any of them;
- *   <li>coordinate descent: for each UE in turn try every point x sub-channel x power of the grid
- *       pmax x {1, 1/2, 1/5, 1/10, 1/20, 1/50, 1/100} with the others fixed, keep the best; repeat
- *       until a round improves nothing or {@value #MAX_ROUNDS} rounds.
+ *   <li>score every uniform assignment (every UE the same point and power, UE i on sub-channel i
+ *       mod C), which covers the {@code local}, {@code edge} and {@code fixed} baselines, so the
+ *       result is never worse than any of them;
+ *   <li>from each of the {@value #STARTS} best uniform assignments, coordinate descent: for each UE
+ *       in turn try every point x sub-channel x power of the grid pmax x {1, 1/2, 1/5, 1/10, 1/20,
+ *       1/50, 1/100} with the others fixed and keep the best; repeat until a round improves nothing
+ *       or {@value #MAX_ROUNDS} rounds; keep the best end point.
  * </ol>
  *
  * Candidates are abandoned as soon as their lower bound ({@code T N slots / tasks + beta energy /
- * tasks}) passes the best objective so far, which keeps the search to a fraction of a second.
+ * tasks}) passes the best objective so far, which keeps the search to about a second per episode.
  */
 public final class StaticSearchScheduler implements Scheduler {
 
   /** The bound on coordinate-descent rounds. */
   public static final int MAX_ROUNDS = 4;
+
+  /** Coordinate descent runs from this many of the best uniform assignments. */
+  public static final int STARTS = 3;
 
   /** Candidates running longer than this many slots are abandoned. */
   static final int SLOT_LIMIT = 100_000;
@@ -87,38 +95,61 @@ public final class StaticSearchScheduler implements Scheduler {
    */
   Action[] search(EpisodeSetup setup) {
     int n = setup.ues();
-    int c = cfg.channels();
-    int[] points = new int[n];
-    int[] channels = new int[n];
-    double[] watts = new double[n];
+    int[] roundRobin = new int[n];
     for (int i = 0; i < n; i++) {
-      channels[i] = i % c;
+      roundRobin[i] = i % cfg.channels();
     }
-    double best = Double.POSITIVE_INFINITY;
-    int bestPoint = Net.LOCAL_POINT;
-    double bestPower = cfg.pmaxWatts();
+    List<double[]> uniform = new ArrayList<>();
     for (int k = 0; k < Net.POINTS; k++) {
       for (double p : powersFor(k)) {
-        java.util.Arrays.fill(points, k);
-        java.util.Arrays.fill(watts, p);
-        double objective = objective(setup, points, channels, watts, best);
-        if (objective < best) {
-          best = objective;
-          bestPoint = k;
-          bestPower = p;
+        int[] points = new int[n];
+        double[] watts = new double[n];
+        Arrays.fill(points, k);
+        Arrays.fill(watts, p);
+        double objective = objective(setup, points, roundRobin, watts, Double.POSITIVE_INFINITY);
+        uniform.add(new double[] {objective, k, p});
+      }
+    }
+    uniform.sort(Comparator.comparingDouble(u -> u[0]));
+    double best = Double.POSITIVE_INFINITY;
+    Action[] result = null;
+    for (int start = 0; start < Math.min(STARTS, uniform.size()); start++) {
+      double[] u = uniform.get(start);
+      int[] points = new int[n];
+      int[] channels = roundRobin.clone();
+      double[] watts = new double[n];
+      Arrays.fill(points, (int) u[1]);
+      Arrays.fill(watts, u[2]);
+      double objective = descend(setup, points, channels, watts, u[0]);
+      if (objective < best) {
+        best = objective;
+        result = new Action[n];
+        for (int i = 0; i < n; i++) {
+          result[i] = new Action(points[i], channels[i], watts[i]);
         }
       }
     }
-    java.util.Arrays.fill(points, bestPoint);
-    java.util.Arrays.fill(watts, bestPower);
+    planObjective = best;
+    return result;
+  }
+
+  /**
+   * Coordinate descent from a start: each UE in turn moves to its best (point, sub-channel, power)
+   * with the others fixed, until a round improves nothing or {@value #MAX_ROUNDS} rounds.
+   *
+   * @return the objective reached; the arrays hold the assignment
+   */
+  private double descend(
+      EpisodeSetup setup, int[] points, int[] channels, double[] watts, double startObjective) {
+    double best = startObjective;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       boolean improved = false;
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < points.length; i++) {
         int keepPoint = points[i];
         int keepChannel = channels[i];
         double keepPower = watts[i];
         for (int k = 0; k < Net.POINTS; k++) {
-          for (int ch = 0; ch < c; ch++) {
+          for (int ch = 0; ch < cfg.channels(); ch++) {
             for (double p : powersFor(k)) {
               if (k == keepPoint && ch == keepChannel && p == keepPower) {
                 continue;
@@ -145,12 +176,7 @@ public final class StaticSearchScheduler implements Scheduler {
         break;
       }
     }
-    planObjective = best;
-    Action[] result = new Action[n];
-    for (int i = 0; i < n; i++) {
-      result[i] = new Action(points[i], channels[i], watts[i]);
-    }
-    return result;
+    return best;
   }
 
   /** Point 5 sends nothing: its power only matters for a transmission in flight, so pmax only. */

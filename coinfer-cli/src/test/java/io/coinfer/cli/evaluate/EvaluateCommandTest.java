@@ -1,0 +1,202 @@
+package io.coinfer.cli.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class EvaluateCommandTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void shouldPrintEveryBaselineAsJsonWithThePublishedLocalFigures() {
+    // When
+    int code = run("--policy", "all", "--net", "resnet18", "--format", "json");
+    // Then
+    assertThat(code).isZero();
+    JsonNode rows = JsonMapper.builder().build().readTree(out.toString());
+    List<String> policies = new ArrayList<>();
+    rows.forEach(r -> policies.add(r.get("policy").asString()));
+    assertThat(policies)
+        .containsExactly(
+            "local",
+            "edge",
+            "fixed:3:1.0",
+            "fixed:2:0.1",
+            "fixed:1:1.0",
+            "random",
+            "greedy",
+            "static-search");
+    JsonNode local = rows.get(0);
+    for (String field :
+        List.of(
+            "policy",
+            "net",
+            "ues",
+            "channels",
+            "scenario",
+            "latencyPerTask",
+            "energyPerTask",
+            "meanTaskLatency",
+            "p95TaskLatency",
+            "reward",
+            "slots")) {
+      assertThat(local.has(field)).as(field).isTrue();
+    }
+    assertThat(local.get("net").asString()).isEqualTo("resnet18");
+    assertThat(local.get("ues").asInt()).isEqualTo(5);
+    assertThat(local.get("scenario").asString()).isEqualTo("test");
+    assertThat(local.get("latencyPerTask").asDouble()).isCloseTo(0.0475, within(1e-12));
+    assertThat(local.get("energyPerTask").asDouble()).isCloseTo(0.0984460, within(5e-8));
+    assertThat(local.get("latencyVsLocalPercent").asDouble()).isZero();
+    JsonNode edge = rows.get(1);
+    assertThat(edge.get("latencyPerTask").asDouble()).isCloseTo(2.05, within(1e-12));
+    assertThat(edge.get("latencyVsLocalPercent").asDouble())
+        .isCloseTo(100 * (2.05 - 0.0475) / 0.0475, within(1e-6));
+    assertThat(err.toString()).contains("[8/8] static-search");
+  }
+
+  @Test
+  void shouldPrintOneComparisonTableWithTheChangeVersusLocal() {
+    // When
+    int code = run("--policy", "local,fixed:3:1.0", "--net", "vgg11");
+    // Then
+    assertThat(code).isZero();
+    String table = out.toString();
+    assertThat(table).contains("vgg11, 5 UEs, 2 sub-channels, scenario test");
+    assertThat(table).contains("vs local");
+    assertThat(table.lines().filter(l -> l.startsWith("fixed:3:1.0")).findFirst().orElseThrow())
+        .contains("0.187500")
+        .contains("-1.3"); // (0.1875 - 0.19) / 0.19 = -1.3 %
+  }
+
+  @Test
+  void shouldWriteCsvWithAHeaderAndRunSeveralRandomPositionEpisodes() {
+    // When
+    int code =
+        run(
+            "--policy",
+            "fixed:2:0.1",
+            "--scenario",
+            "random-positions",
+            "--episodes",
+            "3",
+            "--lambda",
+            "20",
+            "--format",
+            "csv");
+    // Then
+    assertThat(code).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines.get(0))
+        .startsWith("policy,net,ues,channels,scenario,episodes,seed,latencyPerTask");
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1)).startsWith("fixed:2:0.1,resnet18,5,2,random-positions,3,1,");
+  }
+
+  @Test
+  void shouldTakeTheScenarioParametersFromFlags() {
+    // Given 4 tasks per UE, local vgg11 (0.1893 s per task) with T = 1 s: 0.7572 s of work
+    int code =
+        run(
+            "--policy",
+            "local",
+            "--net",
+            "vgg11",
+            "--lambda",
+            "4",
+            "-T",
+            "1",
+            "--ues",
+            "3",
+            "--channels",
+            "1",
+            "--format",
+            "json");
+    // Then T N slots / tasks = 1 x 3 x 1 / 12
+    assertThat(code).isZero();
+    JsonNode row = JsonMapper.builder().build().readTree(out.toString()).get(0);
+    assertThat(row.get("slots").asDouble()).isEqualTo(1.0);
+    assertThat(row.get("latencyPerTask").asDouble()).isCloseTo(0.25, within(1e-12));
+  }
+
+  @Test
+  void shouldLoadAMeasuredProfileAndModelTheEdgeWhenAsked(@TempDir Path dir) throws Exception {
+    // Given a profile with edge tail times
+    StringBuilder csv =
+        new StringBuilder(
+            "net,point,feature_bits,compression_rate,head_seconds,head_watts,head_joules,"
+                + "edge_tail_seconds\n");
+    for (int p = 0; p < 6; p++) {
+      csv.append("mobilenetv2,")
+          .append(p)
+          .append(',')
+          .append(p == 5 ? 0 : 400_000 * (6 - p))
+          .append(",8,")
+          .append(0.01 * p)
+          .append(",2,")
+          .append(0.02 * p)
+          .append(',')
+          .append(p == 5 ? "" : "0.02")
+          .append('\n');
+    }
+    Path file = dir.resolve("edge.csv");
+    Files.writeString(file, csv);
+    // When
+    int code =
+        run(
+            "--profile",
+            file.toString(),
+            "--net",
+            "mobilenetv2",
+            "--edge-compute",
+            "--policy",
+            "fixed:1:1.0",
+            "--lambda",
+            "20",
+            "--format",
+            "json");
+    // Then every task waits at least its 0.02 s edge tail
+    assertThat(code).isZero();
+    JsonNode row = JsonMapper.builder().build().readTree(out.toString()).get(0);
+    assertThat(row.get("meanTaskLatency").asDouble()).isGreaterThan(0.01 + 0.02);
+  }
+
+  @Test
+  void shouldRejectBadFlagsWithExitCodeTwoAndAClearMessage() {
+    assertThat(run("--format", "xml")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown format 'xml'; known: table, json, csv");
+    assertThat(run("--net", "alexnet")).isEqualTo(2);
+    assertThat(err.toString()).contains("known nets: vgg11, resnet18, mobilenetv2");
+    assertThat(run("--ues", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("ues must be a finite number > 0, got 0.0");
+    assertThat(run("--policy", "clever")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown scheduler 'clever'; known: local, edge");
+    assertThat(run("--edge-compute")).isEqualTo(2);
+    assertThat(err.toString()).contains("edge_tail_seconds");
+    assertThat(run("--dmin", "10", "--dmax", "5")).isEqualTo(2);
+    assertThat(err.toString()).contains("dmax (5.0 m) must be greater than dmin (10.0 m)");
+    assertThat(run("--profile", "/no/such/profile.csv")).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot read profile /no/such/profile.csv");
+  }
+
+  private int run(String... args) {
+    out.getBuffer().setLength(0);
+    CommandLine cli = new CommandLine(new EvaluateCommand());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+}
