@@ -1,0 +1,583 @@
+package io.coinfer.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.coinfer.contracts.Topics;
+import io.coinfer.contracts.api.JobAccepted;
+import io.coinfer.contracts.api.JobView;
+import io.coinfer.contracts.api.SlotView;
+import io.coinfer.contracts.api.UeRegistration;
+import io.coinfer.contracts.events.ClassScore;
+import io.coinfer.contracts.events.DecisionEvent;
+import io.coinfer.contracts.events.Event;
+import io.coinfer.contracts.events.FailureReason;
+import io.coinfer.contracts.events.JobEvent;
+import io.coinfer.contracts.events.JobStatus;
+import io.coinfer.contracts.events.ResultEvent;
+import io.coinfer.contracts.events.UeAccounting;
+import io.coinfer.contracts.messaging.EventMessages;
+import io.coinfer.mec.profile.Net;
+import io.coinfer.mec.sim.Action;
+import io.coinfer.mec.sim.EpisodeSetup;
+import io.coinfer.mec.sim.MecEnvironment;
+import io.coinfer.mec.sim.Scenario;
+import io.coinfer.mec.sim.ScenarioConfig;
+import io.coinfer.splitnn.data.ImageFolder;
+import io.coinfer.splitnn.runtime.SplitRuntime;
+import io.coinfer.splitnn.wire.FeatureWire;
+import io.coinfer.splitnn.wire.QuantisedFeature;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The platform end to end: ue-gateway, orchestrator-service, compression-service and
+ * inference-service, each in its own application context, on one in-JVM KRaft broker, serving a
+ * small deterministic resnet18 (32x32, 10 classes) with codecs at points 1-4.
+ */
+class PlatformEndToEndTest {
+
+  private static final int UES = 5;
+  private static final double POWER_W = 0.5;
+  private static final double[] DISTANCES_M = {10, 25, 50, 75, 100};
+
+  @TempDir static Path tmp;
+
+  private static Platform platform;
+  private static SplitRuntime direct;
+  private static final List<UeRegistration> ues = new ArrayList<>();
+
+  @BeforeAll
+  static void startPlatformAndRegisterFiveUes() throws IOException {
+    Path modelDir = TinySplitModel.write(tmp.resolve("model"));
+    direct = SplitRuntime.open(modelDir);
+    // one sub-channel per UE: the fixed policies give UE i channel i, so no two UEs interfere
+    platform =
+        new Platform(
+            modelDir,
+            "--coinfer.orchestrator.slot.length=200ms",
+            "--coinfer.orchestrator.radio.channels=" + UES,
+            "--coinfer.orchestrator.policy.active=local");
+    for (double distance : DISTANCES_M) {
+      HttpResponse<String> response =
+          platform.post(
+              gateway("/api/v1/ues"),
+              "application/json",
+              ("{\"net\":\"resnet18\",\"deviceProfile\":\"jetson-nano\",\"distanceM\":"
+                      + distance
+                      + ",\"pmaxW\":1.0}")
+                  .getBytes(StandardCharsets.UTF_8),
+              null);
+      assertThat(response.statusCode()).isEqualTo(201);
+      ues.add(platform.read(response, UeRegistration.class));
+    }
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    if (platform != null) {
+      platform.close();
+    }
+    if (direct != null) {
+      direct.close();
+    }
+  }
+
+  @Test
+  void shouldCompleteFiftyJobsOverPointsZeroToFiveLikeTheDirectRunAndTheSystemModel() {
+    // Given the orchestrator decides for all five UEs every slot
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              HttpResponse<String> slot = platform.get(orchestrator("/api/v1/slots/latest"), null);
+              return slot.statusCode() == 200 && platform.read(slot, SlotView.class).ues() == UES;
+            });
+
+    // When 50 jobs are submitted round robin over the UEs, 9/9/8/8/8/8 under fixed:<point>:0.5
+    int[] jobsAtPoint = {9, 9, 8, 8, 8, 8};
+    int submitted = 0;
+    List<JobView> done = new ArrayList<>();
+    for (int point = 0; point <= 5; point++) {
+      switchPolicyAndAwaitDecisions(point);
+      for (int k = 0; k < jobsAtPoint[point]; k++, submitted++) {
+        UeRegistration ue = ues.get(submitted % UES);
+        byte[] png = image(submitted);
+        HttpResponse<String> response =
+            platform.post(
+                gateway("/api/v1/ues/" + ue.ue().ueId() + "/jobs?wait=20s"),
+                "image/png",
+                png,
+                ue.token());
+
+        // Then each completes with the top-5 of the direct run and mec-core's latency and energy
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JobView view = platform.read(response, JobView.class);
+        assertThat(view.status()).as(response.body()).isEqualTo(JobStatus.DONE);
+        ResultEvent result = view.result();
+        assertThat(result.decision().point()).isEqualTo(point);
+        assertThat(result.decision().policyId()).isEqualTo("fixed:" + point + ":" + POWER_W);
+        assertSameTop5(result.top5(), directTop5(point, png));
+        assertSystemModelCost(result, ue.ue().distanceM());
+        done.add(view);
+      }
+    }
+    assertThat(done).hasSize(50);
+    assertThat(done.stream().map(v -> v.result().decision().point()).distinct())
+        .containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+
+    // And the services export the platform's metrics
+    assertThat(
+            platform
+                .get(Platform.managementUrl(platform.gateway, "/actuator/prometheus"), null)
+                .body())
+        .contains("coinfer_task_latency_seconds_bucket", "coinfer_ue_energy_joules_bucket")
+        .contains("coinfer_task_model_latency_seconds", "coinfer_jobs_accepted_total");
+    assertThat(
+            platform
+                .get(Platform.managementUrl(platform.orchestrator, "/actuator/prometheus"), null)
+                .body())
+        .contains("coinfer_slot_decision_time_seconds", "coinfer_decisions_total")
+        .contains("coinfer_transmit_power_watts");
+    assertThat(
+            platform
+                .get(Platform.managementUrl(platform.inference, "/actuator/prometheus"), null)
+                .body())
+        .contains(
+            "coinfer_tail_batch_size",
+            "coinfer_tail_queue_wait_seconds",
+            "coinfer_tail_time_seconds");
+    assertThat(
+            platform
+                .get(Platform.managementUrl(platform.inference, "/actuator/health/readiness"), null)
+                .body())
+        .contains("UP");
+  }
+
+  @Test
+  void shouldBatchTheTailAcrossUesWhenJobsArriveTogether() throws Exception {
+    // Given all UEs at point 2
+    switchPolicyAndAwaitDecisions(2);
+
+    // When 20 jobs of the five UEs arrive at once
+    ExecutorService clients = Executors.newFixedThreadPool(UES);
+    List<CompletableFuture<String>> accepted = new ArrayList<>();
+    List<byte[]> images = new ArrayList<>();
+    try {
+      for (int i = 0; i < 20; i++) {
+        UeRegistration ue = ues.get(i % UES);
+        byte[] png = image(1000 + i);
+        images.add(png);
+        accepted.add(
+            CompletableFuture.supplyAsync(
+                () ->
+                    platform
+                        .read(
+                            platform.post(
+                                gateway("/api/v1/ues/" + ue.ue().ueId() + "/jobs"),
+                                "image/png",
+                                png,
+                                ue.token()),
+                            JobAccepted.class)
+                        .jobId(),
+                clients));
+      }
+      // Then every job completes with the direct run's top-5, and some tail calls took batches
+      int maxBatch = 0;
+      for (int i = 0; i < accepted.size(); i++) {
+        String jobId = accepted.get(i).get();
+        String token = ues.get(i % UES).token();
+        JobView view = awaitTerminal(jobId, token);
+        assertThat(view.status()).isEqualTo(JobStatus.DONE);
+        assertSameTop5(view.result().top5(), directTop5(2, images.get(i)));
+        maxBatch = Math.max(maxBatch, view.result().edge().batchSize());
+      }
+      assertThat(maxBatch).isGreaterThan(1);
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  @Test
+  void shouldAnswerBadRequestsWithProblemDetails() {
+    UeRegistration alice = ues.get(0);
+    UeRegistration bob = ues.get(1);
+    String aliceJobs = gateway("/api/v1/ues/" + alice.ue().ueId() + "/jobs");
+
+    // When a job comes without a token, Then 401
+    assertProblem(platform.post(aliceJobs, "image/png", image(1), null), 401);
+    // When Bob's token is used on Alice's UE, Then 403
+    assertProblem(platform.post(aliceJobs, "image/png", image(1), bob.token()), 403);
+    // When the UE is unknown, Then 404
+    assertProblem(
+        platform.post(
+            gateway("/api/v1/ues/" + UUID.randomUUID() + "/jobs"),
+            "image/png",
+            image(1),
+            alice.token()),
+        404);
+    // When the body is not an image type, Then 415; when it only claims to be a PNG, Then 400
+    assertProblem(
+        platform.post(
+            aliceJobs, "text/plain", "hello".getBytes(StandardCharsets.UTF_8), alice.token()),
+        415);
+    assertProblem(
+        platform.post(
+            aliceJobs, "image/png", "not a png".getBytes(StandardCharsets.UTF_8), alice.token()),
+        400);
+    // When the body is over the 64 KB limit, Then 413
+    assertProblem(platform.post(aliceJobs, "image/png", new byte[65 * 1024], alice.token()), 413);
+    // When a token is forged, Then 401
+    assertProblem(
+        platform.get(gateway("/api/v1/ues/" + alice.ue().ueId()), alice.token() + "x"), 401);
+  }
+
+  @Test
+  void shouldFailAndDeadLetterFeaturesWithWrongShapeOrCodecOrGarbage() {
+    UeRegistration ue = ues.get(2);
+    switchPolicyAndAwaitDecisions(2);
+    QuantisedFeature valid = directFeature(2, image(7));
+    int[] shape = valid.shape();
+
+    // Given a feature with a wrong shape and one made by another codec, posted by the UE itself
+    QuantisedFeature wrongShape =
+        new QuantisedFeature(
+            valid.modelId(),
+            2,
+            valid.codecId(),
+            valid.codecVersion(),
+            new int[] {shape[0], shape[1] / 2, shape[2]},
+            valid.bits(),
+            valid.min(),
+            valid.max(),
+            new byte[shape[0] * (shape[1] / 2) * shape[2]]);
+    QuantisedFeature wrongCodec =
+        new QuantisedFeature(
+            valid.modelId(),
+            2,
+            "another-codec/p2",
+            valid.codecVersion(),
+            shape,
+            valid.bits(),
+            valid.min(),
+            valid.max(),
+            valid.packed());
+
+    // When they are submitted
+    String shapeJob = postFeature(ue, FeatureWire.write(wrongShape));
+    String codecJob = postFeature(ue, FeatureWire.write(wrongCodec));
+    // and a message nobody can read arrives on coinfer.features for a job
+    String garbageJob = UUID.randomUUID().toString();
+    produce(
+        Topics.FEATURES, ue.ue().ueId(), "{garbage".getBytes(StandardCharsets.UTF_8), garbageJob);
+
+    // Then each job fails naming the reason, and each message is on the dead-letter topic
+    assertThat(awaitTerminal(shapeJob, ue.token()).result())
+        .extracting(ResultEvent::status, ResultEvent::reason)
+        .containsExactly(JobStatus.FAILED, FailureReason.WRONG_SHAPE);
+    assertThat(awaitTerminal(codecJob, ue.token()).result())
+        .extracting(ResultEvent::status, ResultEvent::reason)
+        .containsExactly(JobStatus.FAILED, FailureReason.UNKNOWN_CODEC);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(resultsOf(garbageJob))
+                    .singleElement()
+                    .extracting(ResultEvent::reason)
+                    .isEqualTo(FailureReason.MALFORMED_EVENT));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        records(Topics.deadLetter(Topics.FEATURES, "inference")).stream()
+                            .map(PlatformEndToEndTest::jobIdHeader))
+                    .contains(shapeJob, codecJob, garbageJob));
+
+    // And the consumer goes on: a valid job after them completes
+    UeRegistration other = ues.get(3);
+    HttpResponse<String> after =
+        platform.post(
+            gateway("/api/v1/ues/" + other.ue().ueId() + "/jobs?wait=20s"),
+            "image/png",
+            image(8),
+            other.token());
+    assertThat(platform.read(after, JobView.class).status()).isEqualTo(JobStatus.DONE);
+  }
+
+  @Test
+  void shouldProduceOneResultForAJobDeliveredTwice() {
+    // Given a job published twice to coinfer.jobs (an at-least-once redelivery)
+    UeRegistration ue = ues.get(4);
+    String jobId = UUID.randomUUID().toString();
+    JobEvent job =
+        new JobEvent(
+            Event.SCHEMA_VERSION,
+            jobId,
+            ue.ue().ueId(),
+            "resnet18",
+            "jetson-nano",
+            ue.ue().distanceM(),
+            1.0,
+            "image/png",
+            image(9),
+            Instant.now());
+    byte[] json = platform.json.writeValueAsBytes(job);
+
+    // When both copies are delivered
+    produce(Topics.JOBS, ue.ue().ueId(), json, jobId);
+    produce(Topics.JOBS, ue.ue().ueId(), json, jobId);
+
+    // Then exactly one result appears, and stays the only one
+    await().atMost(Duration.ofSeconds(30)).until(() -> resultsOf(jobId).size() == 1);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> resultsOf(jobId).size() == 1);
+  }
+
+  // ---- helpers
+
+  /** Every UE reports its state (so none is stale), then the policy switches to the point. */
+  private static void switchPolicyAndAwaitDecisions(int point) {
+    for (UeRegistration ue : ues) {
+      HttpResponse<String> reported =
+          platform.putJson(
+              gateway("/api/v1/ues/" + ue.ue().ueId() + "/state"),
+              "{\"tasksQueued\":1}",
+              ue.token());
+      assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
+    }
+    String spec = "fixed:" + point + ":" + POWER_W;
+    HttpResponse<String> switched =
+        platform.putJson(orchestrator("/api/v1/policy"), "{\"spec\":\"" + spec + "\"}", null);
+    assertThat(switched.statusCode()).as(switched.body()).isEqualTo(200);
+    long[] firstSlot = {-1};
+    // every UE's decision at the new point, then one more slot so that every consumer has it
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              long min = Long.MAX_VALUE;
+              for (UeRegistration ue : ues) {
+                HttpResponse<String> r =
+                    platform.get(
+                        gateway("/api/v1/ues/" + ue.ue().ueId() + "/decision"), ue.token());
+                if (r.statusCode() != 200) {
+                  return false;
+                }
+                DecisionEvent d = platform.read(r, DecisionEvent.class);
+                if (!d.policyId().equals(spec)) {
+                  return false;
+                }
+                min = Math.min(min, d.slot());
+              }
+              if (firstSlot[0] < 0) {
+                firstSlot[0] = min;
+              }
+              return min > firstSlot[0];
+            });
+  }
+
+  private static JobView awaitTerminal(String jobId, String token) {
+    JobView[] view = new JobView[1];
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              view[0] =
+                  platform.read(
+                      platform.get(gateway("/api/v1/jobs/" + jobId), token), JobView.class);
+              return view[0].status() != JobStatus.PENDING;
+            });
+    return view[0];
+  }
+
+  private static String postFeature(UeRegistration ue, byte[] payload) {
+    HttpResponse<String> response =
+        platform.post(
+            gateway("/api/v1/ues/" + ue.ue().ueId() + "/features?point=2"),
+            "application/vnd.coinfer.feature",
+            payload,
+            ue.token());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return platform.read(response, JobAccepted.class).jobId();
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.body()).contains("\"status\":" + status);
+  }
+
+  private static void assertSameTop5(List<ClassScore> actual, List<ClassScore> expected) {
+    assertThat(actual).hasSize(5);
+    assertThat(actual.stream().map(ClassScore::classIndex).toList())
+        .isEqualTo(expected.stream().map(ClassScore::classIndex).toList());
+    for (int i = 0; i < 5; i++) {
+      assertThat(actual.get(i).score()).isCloseTo(expected.get(i).score(), within(1e-4));
+    }
+  }
+
+  /** mec-core's slot simulator run for one UE with one task under the same decision. */
+  private static void assertSystemModelCost(ResultEvent result, double distanceM) {
+    ScenarioConfig cfg = ScenarioConfig.paperDefaults(Net.RESNET18, 1, UES);
+    MecEnvironment env = new MecEnvironment(cfg, Scenario.TEST);
+    Action action =
+        new Action(
+            result.decision().point(), result.decision().subChannel(), result.decision().powerW());
+    env.reset(new EpisodeSetup(new double[] {distanceM}, new int[] {1}, new Action[] {action}));
+    while (!env.done()) {
+      env.step(new Action[] {action});
+    }
+    UeAccounting accounting = result.accounting();
+    assertThat(accounting.latencyS()).isCloseTo(env.taskLatencies()[0], within(1e-6));
+    assertThat(accounting.energyJ()).isCloseTo(env.episodeEnergy(), within(1e-6));
+    assertThat(result.modelLatencyS()).isCloseTo(env.taskLatencies()[0], within(1e-6));
+  }
+
+  private static List<ClassScore> directTop5(int point, byte[] png) {
+    byte[] chw = chw(png);
+    float[] logits =
+        switch (point) {
+          case 0, 5 -> direct.classify(List.of(chw))[0];
+          default ->
+              direct
+                  .decode(
+                      point,
+                      List.of(
+                          FeatureWire.read(
+                              FeatureWire.write(direct.encode(point, List.of(chw)).get(0)),
+                              direct.descriptor(point))))[0];
+        };
+    return ClassScore.topK(logits, direct.labels(), 5);
+  }
+
+  private static QuantisedFeature directFeature(int point, byte[] png) {
+    return direct.encode(point, List.of(chw(png))).get(0);
+  }
+
+  private static byte[] chw(byte[] png) {
+    try {
+      return ImageFolder.toChw(
+          ImageIO.read(new ByteArrayInputStream(png)), TinySplitModel.IMAGE_SIZE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A seeded 32x32 PNG of random blocks. */
+  private static byte[] image(int seed) {
+    Random random = new Random(seed);
+    BufferedImage img = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 32; y++) {
+      for (int x = 0; x < 32; x++) {
+        img.setRGB(x, y, random.nextInt(0x1000000));
+      }
+    }
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      ImageIO.write(img, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void produce(String topic, String key, byte[] value, String jobId) {
+    Map<String, Object> props =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            platform.broker.getBrokersAsString(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            ByteArraySerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ByteArraySerializer.class);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+      ProducerRecord<byte[], byte[]> record =
+          new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
+      record.headers().add(EventMessages.JOB_ID_HEADER, jobId.getBytes(StandardCharsets.UTF_8));
+      producer.send(record);
+      producer.flush();
+    }
+  }
+
+  private static List<ResultEvent> resultsOf(String jobId) {
+    return records(Topics.RESULTS).stream()
+        .filter(r -> jobId.equals(new String(r.key(), StandardCharsets.UTF_8)))
+        .map(r -> platform.json.readValue(r.value(), ResultEvent.class))
+        .toList();
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> records(String topic) {
+    Map<String, Object> props =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            platform.broker.getBrokersAsString(),
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false);
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static String jobIdHeader(ConsumerRecord<byte[], byte[]> record) {
+    var header = record.headers().lastHeader(EventMessages.JOB_ID_HEADER);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static String gateway(String path) {
+    return Platform.url(platform.gateway, path);
+  }
+
+  private static String orchestrator(String path) {
+    return Platform.url(platform.orchestrator, path);
+  }
+}
