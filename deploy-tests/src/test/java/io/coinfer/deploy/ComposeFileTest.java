@@ -151,6 +151,9 @@ class ComposeFileTest {
       assertThat(at(svc, "depends_on.kafka-init.condition"))
           .isEqualTo("service_completed_successfully");
       assertThat(memoryLimitBytes(s.name())).isBetween(256L << 20, 4L << 30);
+      // The model store ($COINFER_HOME of the image), a named volume unless overridden.
+      assertThat(listAt(svc, "volumes"))
+          .contains("${COINFER_MODEL_STORE:-coinfer-cache}:/tmp/coinfer");
     }
   }
 
@@ -269,7 +272,9 @@ class ComposeFileTest {
         .contains("extract --layers")
         .contains("--application-filename application.jar")
         .containsPattern("ENTRYPOINT \\[\"java\", \"-jar\", \"application.jar\"]")
-        .containsPattern("(?m)^USER 10001");
+        .containsPattern("(?m)^USER 10001")
+        // The compose model-store volume is mounted where the image's COINFER_HOME points.
+        .contains("COINFER_HOME=/tmp/coinfer");
     String dockerignore = Repo.read(Repo.path(".dockerignore"));
     assertThat(dockerignore).contains("!*/target/*.jar");
     SERVICES_BY_NAME.forEach(

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -201,6 +202,8 @@ class HelmChartTest {
         assertThat(mounts)
             .filteredOn(m -> !"/tmp".equals(map(m).get("mountPath")))
             .allSatisfy(m -> assertThat(map(m).get("readOnly")).isEqualTo(true));
+        assertThat(listAt(pod, "volumes"))
+            .noneMatch(v -> map(v).containsKey("persistentVolumeClaim"));
         assertThat(listAt(pod, "volumes"))
             .filteredOn(v -> "tmp".equals(map(v).get("name")))
             .singleElement()
@@ -386,6 +389,32 @@ class HelmChartTest {
           .singleElement()
           .satisfies(v -> assertThat(at(v, "secret.secretName")).isEqualTo("edge-jwt-keys"));
       assertThat(env(container(gateway))).containsEntry("EXTRA_SETTING", "on");
+    }
+
+    @Test
+    void theModelStoreClaimIsMountedWhereModelsAreUsed() {
+      for (Repo.Service s : SERVICES) {
+        Map<String, Object> d = named(objects, "Deployment", RELEASE + "-" + s.name());
+        boolean usesModels = Set.of("compression-service", "inference-service").contains(s.name());
+        List<Object> claims =
+            listAt(d, "spec.template.spec.volumes").stream()
+                .filter(v -> map(v).containsKey("persistentVolumeClaim"))
+                .toList();
+        if (usesModels) {
+          assertThat(claims)
+              .singleElement()
+              .satisfies(
+                  v ->
+                      assertThat(at(v, "persistentVolumeClaim.claimName"))
+                          .isEqualTo("coinfer-models"));
+          assertThat(env(container(d))).containsEntry("COINFER_HOME", "/var/lib/coinfer");
+          assertThat(list(container(d).get("volumeMounts")))
+              .anyMatch(m -> "/var/lib/coinfer".equals(map(m).get("mountPath")));
+        } else {
+          assertThat(claims).as(s.name()).isEmpty();
+          assertThat(env(container(d))).doesNotContainKey("COINFER_HOME");
+        }
+      }
     }
 
     @Test
