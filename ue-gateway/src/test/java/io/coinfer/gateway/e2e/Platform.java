@@ -65,6 +65,9 @@ final class Platform implements AutoCloseable {
                 "--server.address=127.0.0.1",
                 "--management.server.port=0",
                 "--management.server.address=127.0.0.1",
+                "--logging.level.org.apache.kafka=WARN",
+                "--logging.level.kafka=WARN",
+                "--logging.level.org.springframework.kafka=WARN",
                 "--coinfer.kafka.bootstrap-servers=" + broker.getBrokersAsString()));
     all.addAll(List.of(args));
     ConfigurableApplicationContext context = builder.run(all.toArray(String[]::new));

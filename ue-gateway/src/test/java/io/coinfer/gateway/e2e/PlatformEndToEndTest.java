@@ -163,7 +163,9 @@ class PlatformEndToEndTest {
                 .get(Platform.managementUrl(platform.gateway, "/actuator/prometheus"), null)
                 .body())
         .contains("coinfer_task_latency_seconds_bucket", "coinfer_ue_energy_joules_bucket")
-        .contains("coinfer_task_model_latency_seconds", "coinfer_jobs_accepted_total");
+        .contains("coinfer_task_model_latency_seconds", "coinfer_jobs_accepted_total")
+        .contains(
+            "spring_cloud_stream_binder_kafka_offset", "kafka_consumer_fetch_manager_records_lag");
     assertThat(
             platform
                 .get(Platform.managementUrl(platform.orchestrator, "/actuator/prometheus"), null)
@@ -335,6 +337,38 @@ class PlatformEndToEndTest {
             image(8),
             other.token());
     assertThat(platform.read(after, JobView.class).status()).isEqualTo(JobStatus.DONE);
+  }
+
+  @Test
+  void shouldStopDecidingForADeregisteredUe() {
+    // Given a sixth UE that the orchestrator decides for
+    HttpResponse<String> registered =
+        platform.post(
+            gateway("/api/v1/ues"),
+            "application/json",
+            "{\"net\":\"resnet18\",\"deviceProfile\":\"jetson-nano\",\"distanceM\":30,\"pmaxW\":1}"
+                .getBytes(StandardCharsets.UTF_8),
+            null);
+    UeRegistration extra = platform.read(registered, UeRegistration.class);
+    String decisions = orchestrator("/api/v1/decisions?ueId=" + extra.ue().ueId());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> platform.get(decisions, null).body().contains(extra.ue().ueId()));
+
+    // When it deregisters (a tombstone on the compacted coinfer.ue-state)
+    HttpResponse<String> deleted =
+        platform.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(gateway("/api/v1/ues/" + extra.ue().ueId())))
+                .header("Authorization", "Bearer " + extra.token())
+                .DELETE());
+
+    // Then the gateway forgets it and the orchestrator stops deciding for it
+    assertThat(deleted.statusCode()).isEqualTo(204);
+    assertProblem(platform.get(gateway("/api/v1/ues/" + extra.ue().ueId()), extra.token()), 404);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> platform.get(decisions, null).body().equals("[]"));
   }
 
   @Test
