@@ -59,6 +59,8 @@ public final class MecEnvironment {
   private final double[] received;
   private final double[] rate;
   private final boolean[] transmitting;
+  private final int[] rateChannel;
+  private boolean ratesStale;
   private final double[] timeLeft;
   private final double[] bitsLeft;
   private final double[] computeWatts;
@@ -120,6 +122,7 @@ public final class MecEnvironment {
     received = new double[n];
     rate = new double[n];
     transmitting = new boolean[n];
+    rateChannel = new int[n];
     timeLeft = new double[n];
     bitsLeft = new double[n];
     computeWatts = new double[n];
@@ -190,6 +193,8 @@ public final class MecEnvironment {
       energyInSlot[i] = 0;
       startTask(i, 0.0);
     }
+    Arrays.fill(transmitting, false);
+    ratesStale = true;
     ready = true;
     double[] state = new double[stateSize()];
     writeState(state);
@@ -251,6 +256,7 @@ public final class MecEnvironment {
       finishedInSlot[i] = 0;
       energyInSlot[i] = 0;
     }
+    ratesStale = true;
     double slotStart = slot * slotSeconds;
     double elapsed = 0;
     double dt = nextEventDelay();
@@ -315,12 +321,23 @@ public final class MecEnvironment {
     }
   }
 
-  /** Updates the rates of the transmitters and returns the time to the next phase end, <= T. */
+  /**
+   * Updates the rates of the transmitters (only when powers or the set of transmitters and their
+   * sub-channels changed since the last call) and returns the time to the next phase end, <= T.
+   */
   private double nextEventDelay() {
     for (int i = 0; i < n; i++) {
-      transmitting[i] = phase[i] == TRANSMIT;
+      boolean sending = phase[i] == TRANSMIT;
+      if (sending != transmitting[i] || (sending && channel[i] != rateChannel[i])) {
+        transmitting[i] = sending;
+        rateChannel[i] = channel[i];
+        ratesStale = true;
+      }
     }
-    uplink.rates(received, channel, transmitting, channelScratch, rate);
+    if (ratesStale) {
+      uplink.rates(received, channel, transmitting, channelScratch, rate);
+      ratesStale = false;
+    }
     double min = slotSeconds;
     for (int i = 0; i < n; i++) {
       double t;
