@@ -340,6 +340,7 @@ class HelmChartTest {
     @Test
     void rendersTheOptionalObjects() {
       assertThat(ofKind(objects, "ServiceMonitor")).hasSize(1);
+      assertThat(ofKind(objects, "PrometheusRule")).hasSize(1);
       assertThat(ofKind(objects, "NetworkPolicy")).hasSize(4);
       assertThat(ofKind(objects, "Ingress")).hasSize(1);
       assertThat(ofKind(objects, "KafkaTopic")).hasSize(5);
@@ -368,6 +369,19 @@ class HelmChartTest {
               s ->
                   assertThat(listAt(s, "spec.ports"))
                       .anyMatch(p -> "management".equals(map(p).get("name"))));
+    }
+
+    @Test
+    void prometheusRuleCarriesTheComposeAlertRules() {
+      Map<String, Object> rule = ofKind(objects, "PrometheusRule").get(0);
+      assertThat(mapAt(rule, "metadata.labels")).containsEntry("release", "kube-prometheus-stack");
+      Object composeGroups = at(Repo.loadOne(Repo.path("deploy/prometheus/alerts.yml")), "groups");
+      assertThat(at(rule, "spec.groups")).isEqualTo(composeGroups);
+      // The alerts select services by the job label that the ServiceMonitor derives from
+      // app.kubernetes.io/name, i.e. the service name.
+      Map<String, Object> sm = ofKind(objects, "ServiceMonitor").get(0);
+      assertThat(at(sm, "spec.jobLabel")).isEqualTo("app.kubernetes.io/name");
+      assertThat(String.valueOf(composeGroups)).contains("ue-gateway|orchestrator-service");
     }
 
     @Test
