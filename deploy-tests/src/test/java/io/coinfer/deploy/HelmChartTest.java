@@ -487,6 +487,13 @@ class HelmChartTest {
   }
 
   @Test
+  void rendersOnTheOldestSupportedKubernetesAndRefusesOlder() {
+    assertThat(ofKind(render(c -> c.withKubeVersion("1.25.0")), "Deployment")).hasSize(4);
+    assertThatThrownBy(() -> render(c -> c.withKubeVersion("1.24.9")))
+        .hasMessageContaining("kubeVersion");
+  }
+
+  @Test
   void anEmptyKafkaBootstrapServersIsRejected() {
     assertThatThrownBy(() -> render(c -> c.set("kafka.bootstrapServers", "")))
         .hasMessageContaining("kafka.bootstrapServers is required");
