@@ -30,6 +30,7 @@ public final class TorchScriptSplitModel implements SplitModel {
   private final ModelManifest manifest;
   private final List<Model> heads = new ArrayList<>();
   private final List<Model> tails = new ArrayList<>();
+  private Model full;
 
   private TorchScriptSplitModel(ModelManifest manifest) {
     this.manifest = manifest;
@@ -46,6 +47,7 @@ public final class TorchScriptSplitModel implements SplitModel {
     }
     TorchScriptSplitModel model = new TorchScriptSplitModel(manifest);
     try {
+      model.full = loadModule(dir, "full");
       for (int k = 1; k <= 4; k++) {
         model.heads.add(loadModule(dir, "head_" + k));
         model.tails.add(loadModule(dir, "tail_" + k));
@@ -101,7 +103,7 @@ public final class TorchScriptSplitModel implements SplitModel {
   public NDArray head(int point, NDArray images, boolean training) {
     return switch (SplitModel.checkPoint(point)) {
       case RAW_IMAGE -> images;
-      case FULL -> run(tails.get(0), run(heads.get(0), images, training), training);
+      case FULL -> run(full, images, training);
       default -> run(heads.get(point - 1), images, training);
     };
   }
@@ -109,7 +111,7 @@ public final class TorchScriptSplitModel implements SplitModel {
   @Override
   public NDArray tail(int point, NDArray features, boolean training) {
     return switch (SplitModel.checkPoint(point)) {
-      case RAW_IMAGE -> head(FULL, features, training);
+      case RAW_IMAGE -> run(full, features, training);
       case FULL -> features;
       default -> run(tails.get(point - 1), features, training);
     };
@@ -124,6 +126,9 @@ public final class TorchScriptSplitModel implements SplitModel {
 
   @Override
   public void close() {
+    if (full != null) {
+      full.close();
+    }
     heads.forEach(Model::close);
     tails.forEach(Model::close);
   }

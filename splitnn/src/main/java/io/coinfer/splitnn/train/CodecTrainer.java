@@ -27,8 +27,9 @@ import java.util.List;
  *       (built-in networks only; batch normalisation keeps its running statistics).
  * </ul>
  *
- * Models whose tail cannot pass gradients (some imported TorchScript packages) can be trained with
- * {@code gamma = 0}: reconstruction loss only.
+ * Imported TorchScript models are trained with the reconstruction loss only: DJL runs TorchScript
+ * modules in PyTorch's inference mode, so no gradient flows back through their tail, and
+ * fine-tuning is not available for them.
  */
 public final class CodecTrainer {
 
@@ -37,7 +38,8 @@ public final class CodecTrainer {
   /**
    * Trains the codec with the backbone frozen.
    *
-   * @param gamma weight of the cross-entropy term (the paper uses 0.1); 0 for reconstruction only
+   * @param gamma weight of the cross-entropy term (the paper uses 0.1); 0 for reconstruction only;
+   *     ignored (reconstruction only) for models that are not {@link DjlSplitModel}s
    */
   public static List<EpochStats> train(
       SplitModel model,
@@ -51,8 +53,9 @@ public final class CodecTrainer {
     }
     Trainable.set(codec.block(), true);
     Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
+    boolean taskLoss = gamma > 0 && model instanceof DjlSplitModel;
     try (Model composite = Model.newInstance("codec-training")) {
-      composite.setBlock(new Composite(model, codec, false, gamma > 0));
+      composite.setBlock(new Composite(model, codec, false, taskLoss));
       return TrainingLoop.run(
           "codec",
           composite,
@@ -61,7 +64,7 @@ public final class CodecTrainer {
           settings,
           (outputs, labels) -> {
             NDArray loss = smoothL1(outputs.get(1), outputs.get(2));
-            return gamma > 0
+            return taskLoss
                 ? loss.add(
                     crossEntropy
                         .evaluate(new NDList(labels), new NDList(outputs.get(0)))
@@ -141,7 +144,7 @@ public final class CodecTrainer {
       NDArray feature =
           finetune
               ? ((DjlSplitModel) model).runSegments(0, point, images, false, store)
-              : model.head(point, images, false).stopGradient();
+              : model.head(point, images, false).stopGradient().duplicate();
       NDList codecBlocks = new NDList(feature);
       NDArray code =
           codec
