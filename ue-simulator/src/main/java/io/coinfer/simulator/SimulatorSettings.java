@@ -124,6 +124,43 @@ public record SimulatorSettings(
   }
 
   /**
+   * These settings with another UE workload.
+   *
+   * @param otherNet the DNN the UEs run
+   * @param otherSlot how often each UE reports its state
+   * @param otherImageSize side of the submitted images, pixels
+   * @param otherInFlightPerUe jobs a UE has in flight at once
+   * @param otherGrace how long the run waits for accepted jobs after {@code duration}
+   * @return the new settings
+   */
+  public SimulatorSettings withWorkload(
+      Net otherNet,
+      Duration otherSlot,
+      int otherImageSize,
+      int otherInFlightPerUe,
+      Duration otherGrace) {
+    return new SimulatorSettings(
+        gateway,
+        ues,
+        ratePerUe,
+        duration,
+        seed,
+        otherNet,
+        deviceProfile,
+        pmaxW,
+        dminM,
+        dmaxM,
+        channels,
+        otherSlot,
+        otherImageSize,
+        otherInFlightPerUe,
+        maxConcurrentRequests,
+        resultWait,
+        pollInterval,
+        otherGrace);
+  }
+
+  /**
    * Parses a rate such as {@code 2/s}, {@code 0.5}, {@code 30/min} or {@code 100/h}; a bare number
    * is per second.
    *

@@ -76,14 +76,15 @@ public final class Fleet implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    JobLedger ledger = new JobLedger(settings.ues(), System.nanoTime());
+    long startNanos = System.nanoTime();
+    JobLedger ledger = new JobLedger(settings.ues(), startNanos);
     List<SimulatedUe> ues = new ArrayList<>();
     Fleet fleet = new Fleet(settings, client, clock, ues, ledger);
     for (int i = 0; i < plan.ues().size(); i++) {
       UeRegistration r = registrations.get(i);
       ues.add(new SimulatedUe(fleet, plan.ues().get(i), r.ue().ueId(), r.token(), images));
     }
-    fleet.begin();
+    fleet.begin(startNanos);
     return fleet;
   }
 
@@ -126,7 +127,7 @@ public final class Fleet implements AutoCloseable {
     return pending.stream().map(CompletableFuture::join).toList();
   }
 
-  private void begin() {
+  private void begin(long startNanos) {
     long slotNanos = settings.slot().toNanos();
     synchronized (timers) {
       timers.add(
@@ -134,7 +135,7 @@ public final class Fleet implements AutoCloseable {
               () -> ues.forEach(SimulatedUe::reportState), 0, slotNanos, TimeUnit.NANOSECONDS));
       timers.add(clock.schedule(this::stop, settings.duration().toNanos(), TimeUnit.NANOSECONDS));
     }
-    ues.forEach(SimulatedUe::scheduleArrivals);
+    ues.forEach(ue -> ue.scheduleArrivals(startNanos));
   }
 
   /**

@@ -40,11 +40,31 @@ final class SimulatedUe {
     this.choice = new SplittableRandom(plan.imageSeed());
   }
 
-  /** Schedules every arrival of the plan on the fleet's clock. */
-  void scheduleArrivals() {
-    for (double at : plan.arrivalsS()) {
-      fleet.clock().schedule(this::arrive, Math.round(at * 1e9), TimeUnit.NANOSECONDS);
+  /**
+   * Schedules the plan's arrivals on the fleet's clock, one at a time: each arrival schedules the
+   * next.
+   *
+   * @param startNanos the {@link System#nanoTime()} the plan's times count from
+   */
+  void scheduleArrivals(long startNanos) {
+    scheduleArrival(startNanos, plan.arrivalsS(), 0);
+  }
+
+  private void scheduleArrival(long startNanos, double[] times, int next) {
+    if (next >= times.length) {
+      return;
     }
+    long delay = startNanos + Math.round(times[next] * 1e9) - System.nanoTime();
+    fleet
+        .clock()
+        .schedule(
+            () -> {
+              if (arrive()) {
+                scheduleArrival(startNanos, times, next + 1);
+              }
+            },
+            Math.max(0, delay),
+            TimeUnit.NANOSECONDS);
   }
 
   /** Reports the tasks waiting on this UE (queued and in flight) and its distance. */
@@ -72,15 +92,17 @@ final class SimulatedUe {
     return inFlight == 0;
   }
 
-  private void arrive() {
+  /** A task arrives, unless arrivals have stopped; returns whether it did. */
+  private boolean arrive() {
     synchronized (this) {
       if (stopped) {
-        return;
+        return false;
       }
       fleet.ledger().arrived();
       queued.add(choice.nextInt(images.size()));
     }
     pump();
+    return true;
   }
 
   private void pump() {

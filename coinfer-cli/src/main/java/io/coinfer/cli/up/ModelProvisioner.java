@@ -1,0 +1,144 @@
+package io.coinfer.cli.up;
+
+import io.coinfer.cli.splitnn.TrainBackboneCommand;
+import io.coinfer.cli.splitnn.TrainCodecCommand;
+import io.coinfer.splitnn.store.ModelStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * Makes sure the split model the services serve is in splitnn's model cache ({@code
+ * $COINFER_HOME/models}, default {@code ~/.coinfer/models}): on first run it trains the backbone on
+ * splitnn's synthetic data set and a codec at each of the points 1-4, with splitnn's own {@code
+ * train-backbone} and {@code train-codec} (progress bars on stderr); afterwards it finds them
+ * there.
+ */
+final class ModelProvisioner {
+
+  /** Image side the platform's model is trained and served at, pixels. */
+  static final int IMAGE_SIZE = 64;
+
+  /**
+   * Synthetic training images per class. With {@link #BACKBONE_EPOCHS} and {@link #CODEC_BATCHES},
+   * first-run training stays within the 10-minute budget on a busy 2-core machine.
+   */
+  static final int TRAIN_PER_CLASS = 50;
+
+  /** Synthetic test images per class (the accuracy printed after each epoch). */
+  static final int TEST_PER_CLASS = 10;
+
+  /** Backbone epochs on first run. */
+  static final int BACKBONE_EPOCHS = 2;
+
+  /** Minibatches of codec training per point on first run (one epoch, capped). */
+  static final int CODEC_BATCHES = 6;
+
+  private ModelProvisioner() {}
+
+  /**
+   * The model id the platform serves for a net, as {@code train-backbone} names it.
+   *
+   * @param net the net id, e.g. {@code resnet18}
+   * @return e.g. {@code resnet18-synthetic-64}
+   */
+  static String modelId(String net) {
+    return net + "-synthetic-" + IMAGE_SIZE;
+  }
+
+  /**
+   * Whether the model and its codecs at points 1-4 are in the store.
+   *
+   * @param store the model store
+   * @param net the net id
+   * @return true when nothing needs training
+   */
+  static boolean cached(ModelStore store, String net) {
+    Path dir = store.modelDir(modelId(net));
+    if (!Files.isRegularFile(dir.resolve(ModelStore.MANIFEST))) {
+      return false;
+    }
+    try {
+      for (int point = 1; point <= 4; point++) {
+        if (ModelStore.codecInfo(dir, point).isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the cached model in " + dir, e);
+    }
+  }
+
+  /**
+   * Trains what is missing.
+   *
+   * @param store the model store (its home must be the one the training commands use, {@code
+   *     $COINFER_HOME} or {@code ~/.coinfer})
+   * @param net the net id
+   * @param log where to say what happens
+   * @return the model id
+   * @throws IllegalStateException when training fails
+   */
+  static String ensure(ModelStore store, String net, PrintStream log) {
+    String id = modelId(net);
+    if (cached(store, net)) {
+      log.println("model " + id + " found in " + store.modelDir(id));
+      return id;
+    }
+    log.println(
+        "model "
+            + id
+            + " is not in "
+            + store.home()
+            + ": training it once (backbone, then a"
+            + " codec at points 1-4), it will be cached");
+    if (!Files.isRegularFile(store.modelDir(id).resolve(ModelStore.MANIFEST))) {
+      run(
+          new TrainBackboneCommand(),
+          List.of(
+              "--model", net,
+              "--data", "synthetic",
+              "--image-size", Integer.toString(IMAGE_SIZE),
+              "--train-per-class", Integer.toString(TRAIN_PER_CLASS),
+              "--test-per-class", Integer.toString(TEST_PER_CLASS),
+              "--epochs", Integer.toString(BACKBONE_EPOCHS),
+              "--id", id));
+    }
+    run(
+        new TrainCodecCommand(),
+        List.of(
+            "--model",
+            id,
+            "--point",
+            "all",
+            "--epochs",
+            "1",
+            "--max-batches",
+            Integer.toString(CODEC_BATCHES)));
+    if (!cached(store, net)) {
+      throw new IllegalStateException(
+          "training finished but " + store.modelDir(id) + " still lacks the model or a codec");
+    }
+    return id;
+  }
+
+  private static void run(Object command, List<String> args) {
+    CommandLine line = new CommandLine(command);
+    line.setOut(new java.io.PrintWriter(System.err, true));
+    int code = line.execute(args.toArray(String[]::new));
+    if (code != 0) {
+      throw new IllegalStateException(
+          "training failed: "
+              + line.getCommandName()
+              + " "
+              + String.join(" ", args)
+              + " exited with "
+              + code);
+    }
+  }
+}
