@@ -195,6 +195,13 @@ class HelmChartTest {
         assertThat(at(c, "securityContext.allowPrivilegeEscalation")).isEqualTo(false);
         assertThat(listAt(c, "securityContext.capabilities.drop")).containsExactly("ALL");
         assertThat(mapAt(c, "resources.requests")).containsKeys("cpu", "memory");
+        // Keeps serving while endpoints are removed, then shuts down gracefully in time.
+        assertThat(listAt(c, "lifecycle.preStop.exec.command")).containsExactly("sleep", "5");
+        assertThat((Integer) pod.get("terminationGracePeriodSeconds")).isGreaterThan(5 + 30);
+        Map<String, Object> spread = map(listAt(pod, "topologySpreadConstraints").get(0));
+        assertThat(spread.get("whenUnsatisfiable")).isEqualTo("ScheduleAnyway");
+        assertThat(at(spread, "labelSelector.matchLabels"))
+            .isEqualTo(mapAt(d, "spec.selector.matchLabels"));
         assertThat(mapAt(c, "resources.limits")).containsKey("memory");
         // The only writable paths: /tmp on an emptyDir.
         List<Object> mounts = list(c.get("volumeMounts"));
@@ -274,6 +281,7 @@ class HelmChartTest {
       Map<String, Object> metric = map(listAt(hpa, "spec.metrics").get(0));
       assertThat(at(metric, "resource.name")).isEqualTo("cpu");
       assertThat(at(metric, "resource.target.averageUtilization")).isEqualTo(70);
+      assertThat(at(hpa, "spec.behavior.scaleDown.stabilizationWindowSeconds")).isEqualTo(300);
       // The HPA owns the replica count of inference-service.
       assertThat(mapAt(named(objects, "Deployment", RELEASE + "-inference-service"), "spec"))
           .doesNotContainKey("replicas");
