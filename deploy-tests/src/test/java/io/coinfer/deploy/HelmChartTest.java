@@ -111,7 +111,7 @@ class HelmChartTest {
     }
 
     @Test
-    void rendersTheFourServicesAndNothingOptional() {
+    void rendersTheFourServicesWithTheirObjectsAndNothingOptional() {
       Map<String, Long> kinds =
           objects.stream()
               .collect(
@@ -126,6 +126,7 @@ class HelmChartTest {
                   "ConfigMap", 5L,
                   "PodDisruptionBudget", 4L,
                   "HorizontalPodAutoscaler", 1L,
+                  "NetworkPolicy", 4L,
                   "ServiceAccount", 1L));
       for (Repo.Service s : SERVICES) {
         named(objects, "Deployment", RELEASE + "-" + s.name());
