@@ -1,0 +1,75 @@
+package io.coinfer.cli.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class TrainPolicyCommandTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void shouldTrainOneRolloutAndPrintAJsonSummaryAndAProgressBar(@TempDir Path dir)
+      throws Exception {
+    // When one rollout of 1024 slots is trained with two passes per update
+    int code =
+        run(
+            "--net",
+            "mobilenetv2",
+            "--steps",
+            "1024",
+            "--epochs",
+            "2",
+            "--seed",
+            "3",
+            "--out",
+            dir.toString());
+
+    // Then the summary line has the figures and points at a checkpoint with provenance
+    assertThat(code).as(err.toString()).isZero();
+    String[] lines = out.toString().strip().split("\n");
+    JsonNode summary = JsonMapper.builder().build().readTree(lines[lines.length - 1]);
+    for (String field :
+        List.of(
+            "steps",
+            "seconds",
+            "stepsPerSecond",
+            "latencyPerTask",
+            "energyPerTask",
+            "checkpoint")) {
+      assertThat(summary.has(field)).as(field).isTrue();
+    }
+    assertThat(summary.get("steps").asLong()).isEqualTo(1024);
+    Path checkpoint = Path.of(summary.get("checkpoint").asString());
+    String header = Files.readString(checkpoint.resolve("checkpoint.json"));
+    assertThat(header).contains("\"net\" : \"mobilenetv2\"", "\"djlVersion\"", "\"gitCommit\"");
+    assertThat(header).contains("train-policy --net mobilenetv2");
+    assertThat(err.toString()).contains("steps/s", "1024/1024 steps");
+    assertThat(dir.resolve("metrics.csv")).exists();
+    assertThat(dir.resolve("learning-curve.png")).exists();
+  }
+
+  @Test
+  void shouldRejectAnUnknownNet(@TempDir Path dir) {
+    int code = run("--net", "alexnet", "--out", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown net 'alexnet'");
+  }
+
+  private int run(String... args) {
+    CommandLine cl = new CommandLine(new TrainPolicyCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+}
