@@ -1,0 +1,193 @@
+package io.coinfer.simulator.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.coinfer.contracts.api.JobAccepted;
+import io.coinfer.contracts.api.JobView;
+import io.coinfer.contracts.api.RegisterUeRequest;
+import io.coinfer.contracts.api.StateReport;
+import io.coinfer.contracts.api.UeRegistration;
+import io.coinfer.contracts.api.UeView;
+import io.coinfer.contracts.events.ClassScore;
+import io.coinfer.contracts.events.DecisionRef;
+import io.coinfer.contracts.events.DecisionSource;
+import io.coinfer.contracts.events.EdgeTiming;
+import io.coinfer.contracts.events.Event;
+import io.coinfer.contracts.events.JobStatus;
+import io.coinfer.contracts.events.ResultEvent;
+import io.coinfer.contracts.events.UeAccounting;
+import io.coinfer.simulator.SimulatorSettings;
+import io.coinfer.simulator.report.RunSummary;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fleet's protocol against a scripted gateway on a real HTTP server: the first job of every
+ * three finishes within the wait (200), the others are accepted (202) and finish on the first poll,
+ * except job 4, which never finishes and must be counted as lost.
+ */
+class FleetTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private HttpServer server;
+  private final AtomicInteger jobs = new AtomicInteger();
+  private final Map<String, String> ueOfToken = new ConcurrentHashMap<>();
+  private final Map<String, String> ueOfJob = new ConcurrentHashMap<>();
+  private final List<String> problems = new CopyOnWriteArrayList<>();
+  private final List<StateReport> reports = new CopyOnWriteArrayList<>();
+  private final Map<String, Double> registeredDistances = new ConcurrentHashMap<>();
+
+  @BeforeEach
+  void startGateway() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/api/v1/ues", this::ues);
+    server.createContext("/api/v1/jobs/", this::job);
+    server.start();
+  }
+
+  @AfterEach
+  void stopGateway() {
+    server.stop(0);
+  }
+
+  @Test
+  void shouldRegisterReportSubmitFollowJobsAndCountTheUnfinishedOneAsLost() throws Exception {
+    SimulatorSettings settings =
+        SimulatorSettings.defaults(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                3,
+                8,
+                Duration.ofMillis(1500),
+                5)
+            .withWorkload(
+                io.coinfer.mec.profile.Net.RESNET18,
+                Duration.ofMillis(200),
+                32,
+                2,
+                Duration.ofMillis(1500));
+    FleetPlan plan = FleetPlan.draw(settings);
+
+    RunSummary s;
+    try (Fleet fleet = Fleet.start(settings)) {
+      s = fleet.finished().get(20, TimeUnit.SECONDS);
+    }
+
+    assertThat(problems).isEmpty();
+    assertThat(registeredDistances.values())
+        .containsExactlyInAnyOrderElementsOf(plan.ues().stream().map(UePlan::distanceM).toList());
+    assertThat(reports).hasSizeGreaterThanOrEqualTo(3 * 5);
+    assertThat(reports)
+        .allSatisfy(r -> assertThat(registeredDistances).containsValue(r.distanceM()));
+    assertThat(s.arrived()).isEqualTo(plan.totalJobs());
+    assertThat(s.accepted()).isEqualTo(jobs.get());
+    assertThat(s.accepted() + s.unsent() + s.rejected()).isEqualTo(s.arrived());
+    assertThat(s.lost()).isEqualTo(1);
+    assertThat(s.completed()).isEqualTo(s.accepted() - 1);
+    assertThat(s.failed()).isZero();
+    assertThat(s.energyPerTaskJ()).isEqualTo(0.25);
+    assertThat(s.pointsInUse()).containsOnlyKeys(2);
+    assertThat(s.latencyP50S()).isPositive().isLessThan(2);
+  }
+
+  private void ues(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    if (path.equals("/api/v1/ues") && ex.getRequestMethod().equals("POST")) {
+      RegisterUeRequest r = JSON.readValue(ex.getRequestBody(), RegisterUeRequest.class);
+      String ueId = "ue-" + registeredDistances.size();
+      registeredDistances.put(ueId, r.distanceM());
+      ueOfToken.put("token-" + ueId, ueId);
+      UeView view =
+          new UeView(
+              ueId, r.net(), r.deviceProfile(), r.distanceM(), r.pmaxW(), 0, Instant.now(), null);
+      send(ex, 201, new UeRegistration(view, "token-" + ueId));
+      return;
+    }
+    String ueId = path.split("/")[4];
+    if (!ueId.equals(caller(ex))) {
+      problems.add("wrong token for " + path);
+      send(ex, 403, Map.of("title", "Forbidden"));
+      return;
+    }
+    if (path.endsWith("/state")) {
+      reports.add(JSON.readValue(ex.getRequestBody(), StateReport.class));
+      send(ex, 200, Map.of());
+    } else if (path.endsWith("/jobs")) {
+      byte[] body = ex.getRequestBody().readAllBytes();
+      if (!"image/png".equals(ex.getRequestHeaders().getFirst("Content-Type"))
+          || ImageIO.read(new ByteArrayInputStream(body)) == null
+          || !ex.getRequestURI().getQuery().startsWith("wait=")) {
+        problems.add("bad job submission " + ex.getRequestURI());
+      }
+      int n = jobs.getAndIncrement();
+      String jobId = "job-" + n;
+      ueOfJob.put(jobId, ueId);
+      if (n % 3 == 0) {
+        send(ex, 200, view(jobId, ueId, JobStatus.DONE));
+      } else {
+        send(ex, 202, new JobAccepted(jobId, JobStatus.PENDING, "/api/v1/jobs/" + jobId));
+      }
+    }
+  }
+
+  private void job(HttpExchange ex) throws IOException {
+    String jobId = ex.getRequestURI().getPath().substring("/api/v1/jobs/".length());
+    if (!ueOfJob.get(jobId).equals(caller(ex))) {
+      problems.add("wrong token for " + jobId);
+    }
+    JobStatus status = jobId.equals("job-4") ? JobStatus.PENDING : JobStatus.DONE;
+    send(ex, 200, view(jobId, ueOfJob.get(jobId), status));
+  }
+
+  private String caller(HttpExchange ex) {
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    return auth == null ? null : ueOfToken.get(auth.substring("Bearer ".length()));
+  }
+
+  private static JobView view(String jobId, String ueId, JobStatus status) {
+    ResultEvent result =
+        status == JobStatus.PENDING
+            ? null
+            : new ResultEvent(
+                Event.SCHEMA_VERSION,
+                jobId,
+                ueId,
+                "resnet18",
+                JobStatus.DONE,
+                List.of(new ClassScore(0, "disc", 0.8)),
+                new DecisionRef(1, 2, 0, 0.5, "greedy", "builtin", DecisionSource.POLICY),
+                new UeAccounting(0.01, 0.05, 0.02, 0.2, 1000, 1e6),
+                new EdgeTiming(0, 0.01, 1),
+                0.03,
+                0.04,
+                null,
+                null,
+                Instant.now());
+    return new JobView(jobId, ueId, status, Instant.now(), result);
+  }
+
+  private static void send(HttpExchange ex, int status, Object body) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    ex.getResponseHeaders().add("Content-Type", "application/json");
+    ex.sendResponseHeaders(status, bytes.length);
+    ex.getResponseBody().write(bytes);
+    ex.close();
+  }
+}
