@@ -51,6 +51,15 @@ public final class SplitModels implements AutoCloseable {
     return Optional.ofNullable(byNet.get(net));
   }
 
+  /**
+   * The served nets.
+   *
+   * @return the nets, sorted
+   */
+  public java.util.SortedSet<String> nets() {
+    return new java.util.TreeSet<>(byNet.keySet());
+  }
+
   @Override
   public void close() {
     byNet.values().forEach(SplitRuntime::close);

@@ -2,13 +2,23 @@ package io.coinfer.orchestrator.bench;
 
 import io.coinfer.contracts.events.Event;
 import io.coinfer.contracts.events.UeStateEvent;
+import io.coinfer.mahppo.checkpoint.Checkpoint;
+import io.coinfer.mahppo.checkpoint.Provenance;
+import io.coinfer.mahppo.config.MahppoConfig;
+import io.coinfer.mahppo.policy.PolicyShape;
+import io.coinfer.mahppo.policy.PolicyWeights;
+import io.coinfer.mahppo.ppo.RunningStats;
 import io.coinfer.orchestrator.config.OrchestratorSettings;
 import io.coinfer.orchestrator.policy.PolicyRegistry;
 import io.coinfer.orchestrator.slot.DecisionStep;
 import io.coinfer.orchestrator.slot.UeBook;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,8 +50,12 @@ public class DecisionStepBenchmark {
   @Param({"100"})
   public int ues;
 
-  /** The active policy. */
-  @Param({"local", "fixed:3:0.5", "random", "greedy"})
+  /**
+   * The active policy; {@code mahppo-shared} is a MAHPPO checkpoint with a parameter-shared actor
+   * (trunk 256-128, heads 64, freshly initialised: the weights do not change the cost) serving all
+   * UEs, which then run resnet18.
+   */
+  @Param({"local", "fixed:3:0.5", "random", "greedy", "mahppo-shared"})
   public String policy;
 
   private DecisionStep step;
@@ -49,16 +63,18 @@ public class DecisionStepBenchmark {
 
   /** Registers the fleet with seeded distances and queues. */
   @Setup
-  public void setUp() {
+  public void setUp() throws IOException {
+    boolean mahppo = policy.equals("mahppo-shared");
+    String spec = mahppo ? "mahppo:" + sharedCheckpoint() : policy;
     UeBook book = new UeBook();
     PolicyRegistry policies =
         new PolicyRegistry(
             new OrchestratorSettings(
                 new OrchestratorSettings.Slot(Duration.ofMillis(500), Duration.ofDays(1)),
-                new OrchestratorSettings.Policy(policy, "local", 0),
+                new OrchestratorSettings.Policy(spec, "local", 0),
                 new OrchestratorSettings.Radio(2, 1.0, 1.0, 100.0)));
     SplittableRandom random = new SplittableRandom(42);
-    List<String> nets = List.of("resnet18", "vgg11", "mobilenetv2");
+    List<String> nets = mahppo ? List.of("resnet18") : List.of("resnet18", "vgg11", "mobilenetv2");
     Instant now = Instant.now();
     for (int i = 0; i < ues; i++) {
       book.report(
@@ -75,6 +91,34 @@ public class DecisionStepBenchmark {
           now);
     }
     step = new DecisionStep(book, policies, Duration.ofDays(1));
+  }
+
+  private String sharedCheckpoint() throws IOException {
+    PolicyShape shape =
+        new PolicyShape(5, 2, true, 128, false, List.of(256, 128), 64, List.of(256, 128, 64));
+    Path dir = Files.createTempDirectory("mahppo-bench");
+    new Checkpoint(
+            new Provenance(
+                "resnet18",
+                5,
+                2,
+                0,
+                0,
+                0,
+                "bench",
+                "-",
+                "-",
+                Instant.now().toString(),
+                0,
+                0,
+                "DecisionStepBenchmark"),
+            MahppoConfig.recommended(),
+            PolicyWeights.initialise(shape, true, new Random(0)),
+            RunningStats.initial(),
+            0,
+            0)
+        .write(dir, null);
+    return dir.toString();
   }
 
   /**

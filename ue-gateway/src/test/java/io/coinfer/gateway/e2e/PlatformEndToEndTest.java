@@ -260,6 +260,16 @@ class PlatformEndToEndTest {
         400);
     // When the body is over the 64 KB limit, Then 413
     assertProblem(platform.post(aliceJobs, "image/png", new byte[65 * 1024], alice.token()), 413);
+    // When a multipart part is not an image, Then 415; when it is one, Then 202 with a Location
+    assertProblem(
+        platform.post(
+            aliceJobs, MULTIPART, multipart("text/plain", "hi".getBytes()), alice.token()),
+        415);
+    HttpResponse<String> multipartJob =
+        platform.post(aliceJobs, MULTIPART, multipart("image/png", image(2)), alice.token());
+    assertThat(multipartJob.statusCode()).as(multipartJob.body()).isEqualTo(202);
+    assertThat(multipartJob.headers().firstValue("Location"))
+        .hasValue("/api/v1/jobs/" + platform.read(multipartJob, JobAccepted.class).jobId());
     // When a token is forged, Then 401
     assertProblem(
         platform.get(gateway("/api/v1/ues/" + alice.ue().ueId()), alice.token() + "x"), 401);
@@ -468,6 +478,24 @@ class PlatformEndToEndTest {
             ue.token());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return platform.read(response, JobAccepted.class).jobId();
+  }
+
+  private static final String BOUNDARY = "coinfer-test-boundary";
+  private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+
+  private static byte[] multipart(String partType, byte[] content) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    String head =
+        "--"
+            + BOUNDARY
+            + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"x\"\r\n"
+            + "Content-Type: "
+            + partType
+            + "\r\n\r\n";
+    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return body.toByteArray();
   }
 
   private static void assertProblem(HttpResponse<String> response, int status) {

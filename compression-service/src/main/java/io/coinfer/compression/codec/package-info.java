@@ -1,0 +1,2 @@
+/** The codec registry: the codecs this service compresses with. */
+package io.coinfer.compression.codec;
