@@ -59,6 +59,33 @@ class MecEnvironmentTest {
   }
 
   @Test
+  void shouldStepWithoutAllocatingThroughThePrimitiveOverload() {
+    // Given a long resnet18 episode with mixed actions, warmed up
+    ScenarioConfig cfg = ScenarioConfig.paperDefaults(Net.RESNET18, 5, 2).withLambda(100_000);
+    MecEnvironment env = new MecEnvironment(cfg, Scenario.TEST);
+    env.reset(1);
+    int[] points = {0, 1, 3, 5, 4};
+    int[] channels = {0, 1, 0, 1, 1};
+    double[] powers = {1.0, 0.5, 0.2, 0.1, 0.05};
+    double[] state = new double[env.stateSize()];
+    for (int k = 0; k < 2_000; k++) {
+      env.step(points, channels, powers, state);
+    }
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    // When
+    long before = threads.getThreadAllocatedBytes(thread);
+    for (int k = 0; k < 2_000; k++) {
+      env.step(points, channels, powers, state);
+    }
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+    // Then (a little slack for the measurement itself)
+    assertThat(env.done()).isFalse();
+    assertThat(allocated).isLessThan(1_024);
+  }
+
+  @Test
   void shouldRejectActionsOutOfRangeWithTheUeAndTheRange() {
     MecEnvironment env = new MecEnvironment(vgg, Scenario.TEST);
     env.reset(0);
