@@ -11,8 +11,8 @@ import java.util.Random;
  *
  * <p>Classes: disc, square, triangle, ring, cross (flat-coloured shapes) and horizontal stripes,
  * vertical stripes, checkerboard, diagonal stripes, dots (textured squares). The object's side is
- * 35-75% of the image; the stripe period 3-6 pixels at 64x64 (scaled with the size); noise has a
- * standard deviation of 8 grey levels.
+ * 35-75% of the image; the stripe period 4-6 pixels at 64x64 (scaled with the size, at least 4);
+ * noise has a standard deviation of 8 grey levels.
  */
 public final class SyntheticShapes {
 
@@ -72,8 +72,8 @@ public final class SyntheticShapes {
     double side = size * (0.35 + 0.4 * random.nextDouble());
     double cx = side / 2 + random.nextDouble() * (size - side);
     double cy = side / 2 + random.nextDouble() * (size - side);
-    double period = (3 + random.nextInt(4)) * size / 64.0;
-    period = Math.max(period, 2);
+    // at least 4 pixels, so that textures survive a CNN stem's 4x downsampling at small sizes
+    double period = Math.max(4, size / 64.0 * (4 + random.nextInt(3)));
     byte[] out = new byte[3 * size * size];
     int plane = size * size;
     for (int y = 0; y < size; y++) {

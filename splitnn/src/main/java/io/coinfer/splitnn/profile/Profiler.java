@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
@@ -63,13 +62,13 @@ public final class Profiler {
               0,
               rawBits,
               0,
-              median(repeats, () -> model.forward(image))));
+              Stopwatch.medianSeconds(repeats, image, model::forward)));
       progress.accept(0);
       for (int point = 1; point <= 4; point++) {
         out.add(measurePoint(model, point, image, repeats));
         progress.accept(point);
       }
-      double full = median(repeats, () -> model.forward(image));
+      double full = Stopwatch.medianSeconds(repeats, image, model::forward);
       out.add(new PointTiming(architecture.id(), 5, 0, 1, full, 0, 0, 0, 0));
       progress.accept(5);
     }
@@ -92,17 +91,20 @@ public final class Profiler {
         NDManager manager = image.getManager().newSubManager()) {
       NDArray feature = model.head(point, image, false);
       byte[] message = FeatureWire.write(codec.compress(feature).get(0));
-      double head = median(repeats, () -> model.head(point, image, false));
-      double encoder = median(repeats, () -> FeatureWire.write(codec.compress(feature).get(0)));
+      double head = Stopwatch.medianSeconds(repeats, image, x -> model.head(point, x, false));
+      double encoder =
+          Stopwatch.medianSeconds(
+              repeats, feature, code -> FeatureWire.write(codec.compress(code).get(0)));
       double decoder =
-          median(
+          Stopwatch.medianSeconds(
               repeats,
-              () -> {
+              feature,
+              scoped -> {
                 QuantisedFeature q = FeatureWire.read(message, codec.descriptor());
-                return codec.decompress(List.of(q), manager);
+                return codec.decompress(List.of(q), scoped.getManager());
               });
       NDArray decoded = codec.decompress(List.of(FeatureWire.read(message)), manager);
-      double tail = median(repeats, () -> model.tail(point, decoded, false));
+      double tail = Stopwatch.medianSeconds(repeats, decoded, d -> model.tail(point, d, false));
       long featureBits = 32L * f[0] * f[1] * f[2];
       return new PointTiming(
           model.id(),
@@ -115,29 +117,6 @@ public final class Profiler {
           decoder,
           tail);
     }
-  }
-
-  /** Median wall-clock seconds of {@code repeats} runs after two warm-up runs. */
-  private static double median(int repeats, java.util.function.Supplier<Object> step) {
-    if (repeats < 1) {
-      throw new IllegalArgumentException("repeats must be at least 1");
-    }
-    double[] seconds = new double[repeats];
-    for (int i = -2; i < repeats; i++) {
-      try (NDManager scope = NDManager.newBaseManager()) {
-        long t0 = System.nanoTime();
-        Object result = step.get();
-        if (result instanceof NDArray array) {
-          array.toFloatArray(); // wait for the engine
-        }
-        long t1 = System.nanoTime();
-        if (i >= 0) {
-          seconds[i] = (t1 - t0) / 1e9;
-        }
-      }
-    }
-    Arrays.sort(seconds);
-    return seconds[repeats / 2];
   }
 
   /**
