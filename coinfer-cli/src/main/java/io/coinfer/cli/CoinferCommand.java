@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
       io.coinfer.cli.splitnn.TrainCodecCommand.class,
       io.coinfer.cli.splitnn.EvalCodecCommand.class,
       io.coinfer.cli.splitnn.InferCommand.class,
-      io.coinfer.cli.splitnn.ProfileCommand.class
+      io.coinfer.cli.splitnn.ProfileCommand.class,
+      io.coinfer.cli.splitnn.ImportModelCommand.class,
+      io.coinfer.cli.splitnn.BenchSplitCommand.class
     })
 public final class CoinferCommand implements Runnable {
 
