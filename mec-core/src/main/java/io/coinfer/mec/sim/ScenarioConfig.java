@@ -126,28 +126,6 @@ public record ScenarioConfig(
   }
 
   /**
-   * @param other the net
-   * @return this configuration for another net
-   */
-  public ScenarioConfig withNet(Net other) {
-    return new ScenarioConfig(
-        other,
-        ues,
-        channels,
-        lambda,
-        slotSeconds,
-        beta,
-        bandwidthHz,
-        pathLossExponent,
-        noiseWatts,
-        pmaxWatts,
-        dminMeters,
-        dmaxMeters,
-        edgeCompute,
-        profile);
-  }
-
-  /**
    * @param tasks tasks per UE
    * @return this configuration with another lambda
    */

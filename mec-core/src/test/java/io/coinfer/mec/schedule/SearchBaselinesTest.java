@@ -1,6 +1,7 @@
 package io.coinfer.mec.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.coinfer.mec.eval.EpisodeMetrics;
 import io.coinfer.mec.eval.Evaluator;
@@ -28,8 +29,10 @@ class SearchBaselinesTest {
     for (Scenario scenario : List.of(Scenario.TEST, Scenario.RANDOM_POSITIONS)) {
       Evaluator evaluator = new Evaluator(cfg, scenario);
       // When
-      double searched = objective(cfg, evaluator.runEpisode(new StaticSearchScheduler(cfg), 5));
-      // Then
+      StaticSearchScheduler search = new StaticSearchScheduler(cfg);
+      double searched = objective(cfg, evaluator.runEpisode(search, 5));
+      // Then the episode scores what the search predicted for its plan
+      assertThat(searched).isCloseTo(search.planObjective(), within(1e-12));
       for (String spec : SIMPLE) {
         double simple = objective(cfg, evaluator.runEpisode(Schedulers.create(spec, cfg, 0), 5));
         assertThat(searched).as("%s %s vs %s", net, scenario, spec).isLessThanOrEqualTo(simple);
