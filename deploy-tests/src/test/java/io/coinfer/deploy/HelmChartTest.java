@@ -515,6 +515,14 @@ class HelmChartTest {
         .hasMessageContaining("maxReplicas");
   }
 
+  @Test
+  void theSchemaRejectsAMistypedValue() {
+    assertThatThrownBy(() -> render(c -> c.set("serviceMonitr.enabled", "true")))
+        .hasMessageContaining("serviceMonitr");
+    assertThatThrownBy(() -> render(c -> c.set("services.ueGateway.replica", "3")))
+        .hasMessageContaining("replica");
+  }
+
   static String name(Map<String, Object> object) {
     return (String) at(object, "metadata.name");
   }
