@@ -64,7 +64,9 @@ class DeviceProfilesTest {
 
   @Test
   void shouldNameTheMissingPoint() {
+    // Given vgg11 rows for points 0..4 only
     String csv = HEADER + rows("vgg11", 5);
+    // When / Then
     assertThatThrownBy(() -> parse(csv))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("net vgg11 is missing point 5");
@@ -72,7 +74,9 @@ class DeviceProfilesTest {
 
   @Test
   void shouldRejectANegativeTimeWithItsLine() {
+    // Given a negative head time on the seventh line
     String csv = HEADER + rows("vgg11", 5) + "vgg11,5,0,1,-0.2,2,1\n";
+    // When / Then
     assertThatThrownBy(() -> parse(csv))
         .hasMessageContaining("line 7")
         .hasMessageContaining("head_seconds must be a finite number >= 0, got -0.2");
@@ -80,7 +84,9 @@ class DeviceProfilesTest {
 
   @Test
   void shouldRejectAnUnknownNet() {
+    // Given a net mec-core does not know
     String csv = HEADER + "alexnet,0,1,1,0,0,0\n";
+    // When / Then
     assertThatThrownBy(() -> parse(csv))
         .hasMessageContaining("line 2")
         .hasMessageContaining("unknown net 'alexnet'; known nets: vgg11, resnet18, mobilenetv2");
@@ -88,13 +94,16 @@ class DeviceProfilesTest {
 
   @Test
   void shouldRejectAHeaderWithoutARequiredColumn() {
+    // Given a header without compression_rate, When parsed, Then
     assertThatThrownBy(() -> parse("net,point,feature_bits\n"))
         .hasMessageContaining("header lacks column 'compression_rate'");
   }
 
   @Test
   void shouldRejectADuplicatePoint() {
+    // Given point 2 twice
     String csv = HEADER + rows("resnet18", 6) + "resnet18,2,10,1,0.1,1,0.1\n";
+    // When / Then
     assertThatThrownBy(() -> parse(csv))
         .hasMessageContaining("duplicate row for net resnet18 point 2");
   }
