@@ -156,9 +156,15 @@ public record MahppoConfig(
         5);
   }
 
-  /** The settings our shipped checkpoints are trained with (see the README's ablation). */
+  /**
+   * The settings our shipped checkpoints are trained with (see the README's ablation): our switches
+   * on, and 5 instead of 20 passes per update at a learning rate of 3e-4 instead of 1e-4, which
+   * measured the same test figures per environment step at 2.4 times the steps per second.
+   */
   public static MahppoConfig recommended() {
     return published().toBuilder()
+        .rollout(1024, 256, 5)
+        .learningRates(3e-4, 3e-4)
         .criticTarget(CriticTarget.LAMBDA_RETURN)
         .valueNormalisation(true)
         .orthogonalInit(true)
@@ -249,6 +255,12 @@ public record MahppoConfig(
     /** Sets {@link MahppoConfig#totalSteps()}. */
     public Builder totalSteps(long v) {
       totalSteps = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#gamma()}. */
+    public Builder gamma(double v) {
+      gamma = v;
       return this;
     }
 

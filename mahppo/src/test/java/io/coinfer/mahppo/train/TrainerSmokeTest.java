@@ -17,7 +17,7 @@ class TrainerSmokeTest {
   @Test
   void shouldTrainAFewThousandStepsAndWriteMetricsCurveAndCheckpoint(@TempDir Path out)
       throws Exception {
-    // Given the published algorithm on the default scenario, 3 rollouts of 1024 slots
+    // Given the recommended settings on the default scenario, 3 rollouts of 1024 slots
     ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.RESNET18, 5, 2);
     MahppoConfig cfg = MahppoConfig.recommended().toBuilder().totalSteps(3072).build();
 
@@ -37,6 +37,56 @@ class TrainerSmokeTest {
     assertThat(cp.provenance().steps()).isEqualTo(3072);
     assertThat(cp.provenance().latencyPerTask()).isEqualTo(r.latencyPerTask());
     assertThat(cp.config()).isEqualTo(cfg);
-    System.out.printf("smoke: %.1f steps/s%n", r.stepsPerSecond());
+  }
+
+  @Test
+  void shouldGiveTheSameFiguresTwiceForTheSameSeed(@TempDir Path a, @TempDir Path b)
+      throws Exception {
+    // Given the published algorithm with small rollouts on mobilenetv2
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
+    MahppoConfig cfg =
+        MahppoConfig.published().toBuilder().totalSteps(512).rollout(256, 64, 2).build();
+
+    // When trained twice with seed 11
+    TrainingResult first =
+        Trainer.train(new Trainer.Options(sc, cfg, 11, a, null, "test"), TrainingListener.none());
+    TrainingResult second =
+        Trainer.train(new Trainer.Options(sc, cfg, 11, b, null, "test"), TrainingListener.none());
+
+    // Then the test figures, the per-update losses and the weights are identical
+    assertThat(second.latencyPerTask()).isEqualTo(first.latencyPerTask());
+    assertThat(second.energyPerTask()).isEqualTo(first.energyPerTask());
+    assertThat(columns(b, 4, 16)).isEqualTo(columns(a, 4, 16));
+    assertThat(Files.readAllBytes(b.resolve("checkpoint").resolve(Checkpoint.WEIGHTS)))
+        .isEqualTo(Files.readAllBytes(a.resolve("checkpoint").resolve(Checkpoint.WEIGHTS)));
+  }
+
+  @Test
+  void shouldContinueFromACheckpointWhenResumed(@TempDir Path out) {
+    // Given a run of 256 slots
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.RESNET18, 5, 2);
+    MahppoConfig cfg =
+        MahppoConfig.published().toBuilder().totalSteps(256).rollout(256, 64, 1).build();
+    TrainingResult first =
+        Trainer.train(new Trainer.Options(sc, cfg, 5, out, null, "test"), TrainingListener.none());
+
+    // When it is resumed up to 512 slots
+    TrainingResult resumed =
+        Trainer.train(
+            new Trainer.Options(
+                sc, cfg.toBuilder().totalSteps(512).build(), 5, out, first.checkpoint(), "test"),
+            TrainingListener.none());
+
+    // Then only the missing rollout is trained and the CSV holds both updates
+    assertThat(resumed.steps()).isEqualTo(512);
+    Checkpoint cp = Checkpoint.read(resumed.checkpoint());
+    assertThat(cp.updates()).isEqualTo(2);
+    assertThat(cp.adamSteps()).isEqualTo(8);
+  }
+
+  private static List<String> columns(Path dir, int from, int to) throws Exception {
+    return Files.readAllLines(dir.resolve("metrics.csv")).stream()
+        .map(l -> String.join(",", java.util.Arrays.asList(l.split(",", -1)).subList(from, to)))
+        .toList();
   }
 }
