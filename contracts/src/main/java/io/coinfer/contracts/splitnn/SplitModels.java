@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class SplitModels implements AutoCloseable {
 
   private final Map<String, SplitRuntime> byNet = new HashMap<>();
+  private final Map<String, Path> dirs = new HashMap<>();
 
   /**
    * Opens the models.
@@ -33,7 +34,9 @@ public final class SplitModels implements AutoCloseable {
             : new ModelStore(Path.of(home));
     try {
       for (Map.Entry<String, String> e : modelByNet.entrySet()) {
-        byNet.put(e.getKey(), SplitRuntime.open(store, e.getValue()));
+        Path dir = store.locate(e.getValue());
+        byNet.put(e.getKey(), SplitRuntime.open(dir));
+        dirs.put(e.getKey(), dir);
       }
     } catch (IOException e) {
       close();
@@ -49,6 +52,16 @@ public final class SplitModels implements AutoCloseable {
    */
   public Optional<SplitRuntime> of(String net) {
     return Optional.ofNullable(byNet.get(net));
+  }
+
+  /**
+   * The model folder of a net.
+   *
+   * @param net the net
+   * @return its folder in the model store, or empty if the net is not served
+   */
+  public Optional<Path> dir(String net) {
+    return Optional.ofNullable(dirs.get(net));
   }
 
   /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.coinfer.contracts.Topics;
+import io.coinfer.contracts.api.CodecTrainingView;
+import io.coinfer.contracts.api.CodecView;
 import io.coinfer.contracts.api.JobAccepted;
 import io.coinfer.contracts.api.JobView;
 import io.coinfer.contracts.api.SlotView;
@@ -24,8 +26,10 @@ import io.coinfer.mec.sim.EpisodeSetup;
 import io.coinfer.mec.sim.MecEnvironment;
 import io.coinfer.mec.sim.Scenario;
 import io.coinfer.mec.sim.ScenarioConfig;
+import io.coinfer.splitnn.codec.FeatureCodec;
 import io.coinfer.splitnn.data.ImageFolder;
 import io.coinfer.splitnn.runtime.SplitRuntime;
+import io.coinfer.splitnn.store.ModelStore;
 import io.coinfer.splitnn.wire.FeatureWire;
 import io.coinfer.splitnn.wire.QuantisedFeature;
 import java.awt.image.BufferedImage;
@@ -185,6 +189,19 @@ class PlatformEndToEndTest {
                 .get(Platform.managementUrl(platform.inference, "/actuator/health/readiness"), null)
                 .body())
         .contains("UP");
+    // And the codec registry lists the four codecs the jobs used
+    List<CodecView> codecs =
+        List.of(
+            platform.read(
+                platform.get(Platform.url(platform.compression, "/api/v1/codecs"), null),
+                CodecView[].class));
+    assertThat(codecs).extracting(CodecView::point).containsExactly(1, 2, 3, 4);
+    assertThat(codecs)
+        .allSatisfy(c -> assertThat(c.codecId()).isEqualTo(direct.descriptor(c.point()).codecId()));
+    // And the services publish their OpenAPI documents
+    assertThat(platform.get(gateway("/v3/api-docs"), null).body())
+        .contains("/api/v1/ues/{ueId}/jobs");
+    assertThat(platform.get(orchestrator("/v3/api-docs"), null).body()).contains("/api/v1/policy");
   }
 
   @Test
@@ -347,6 +364,53 @@ class PlatformEndToEndTest {
             image(8),
             other.token());
     assertThat(platform.read(after, JobView.class).status()).isEqualTo(JobStatus.DONE);
+  }
+
+  @Test
+  void shouldTrainANewCodecVersionWithoutTouchingTheServedOne() throws IOException {
+    // When a codec training job for point 1 is started (two minibatches of synthetic shapes)
+    HttpResponse<String> started =
+        platform.post(
+            Platform.url(platform.compression, "/api/v1/codecs/training"),
+            "application/json",
+            ("{\"net\":\"resnet18\",\"point\":1,\"epochs\":1,\"maxBatchesPerEpoch\":2,"
+                    + "\"imagesPerClass\":4,\"gamma\":0,\"seed\":1}")
+                .getBytes(StandardCharsets.UTF_8),
+            null);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String location = started.headers().firstValue("Location").orElseThrow();
+
+    // Then it finishes with codec version 2 in the staging folder, and version 1 is still served
+    CodecTrainingView[] job = new CodecTrainingView[1];
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () -> {
+              job[0] =
+                  platform.read(
+                      platform.get(Platform.url(platform.compression, location), null),
+                      CodecTrainingView.class);
+              return job[0].status().equals("DONE") || job[0].status().equals("FAILED");
+            });
+    assertThat(job[0].status()).as(job[0].error()).isEqualTo("DONE");
+    assertThat(job[0].codecVersion()).isEqualTo(2);
+    assertThat(job[0].epochs())
+        .singleElement()
+        .satisfies(e -> assertThat(e.trainLoss()).isFinite());
+    try (FeatureCodec trained =
+        ModelStore.openCodecAt(ModelStore.codecDir(Path.of(job[0].outputDir()), 1))) {
+      assertThat(trained.descriptor().codecVersion()).isEqualTo(2);
+    }
+    assertThat(direct.descriptor(1).codecVersion()).isEqualTo(1);
+    List<CodecView> served =
+        List.of(
+            platform.read(
+                platform.get(Platform.url(platform.compression, "/api/v1/codecs"), null),
+                CodecView[].class));
+    assertThat(served)
+        .filteredOn(c -> c.point() == 1)
+        .extracting(CodecView::codecVersion)
+        .containsExactly(1);
   }
 
   @Test
