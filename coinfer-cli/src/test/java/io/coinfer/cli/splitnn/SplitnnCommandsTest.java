@@ -1,0 +1,102 @@
+package io.coinfer.cli.splitnn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coinfer.cli.CoinferCommand;
+import io.coinfer.mec.profile.DeviceProfile;
+import io.coinfer.mec.profile.DeviceProfiles;
+import io.coinfer.mec.profile.Net;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SplitnnCommandsTest {
+
+  private static String run(String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+      System.setOut(capture);
+      int code = new CommandLine(new CoinferCommand()).execute(args);
+      assertThat(code).as("exit code of %s", String.join(" ", args)).isZero();
+    } finally {
+      System.setOut(original);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldTrainEvaluateAndInferThroughTheCommandsWhenCappedToAFewBatches(@TempDir Path tmp)
+      throws Exception {
+    // Given a backbone trained for two minibatches on a tiny synthetic set
+    Path model = tmp.resolve("m");
+    String data = "--data=synthetic --image-size=16 --train-per-class=2 --test-per-class=1";
+    run(
+        ("train-backbone --model resnet18 --epochs 1 --batch-size 8 --max-batches 2 --out "
+                + model
+                + " "
+                + data)
+            .split(" "));
+    assertThat(model.resolve("manifest.json")).exists();
+    assertThat(Files.readString(model.resolve("train-log.csv"))).startsWith(CsvLog.HEADER);
+    // When a codec is trained and fine-tuned at point 3, evaluated, and used for inference
+    run(
+        ("train-codec --model "
+                + model
+                + " --point 3 --epochs 1 --batch-size 8 --max-batches 1"
+                + " --finetune --finetune-epochs 1")
+            .split(" "));
+    String eval =
+        run("eval-codec", "--model", model.toString(), "--point", "3", "--format", "json");
+    Path png = tmp.resolve("x.png");
+    ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+    String infer =
+        run(
+            "infer",
+            "--model",
+            model.toString(),
+            "--point",
+            "3",
+            "--codec",
+            "default",
+            "--image",
+            png.toString(),
+            "--format",
+            "json");
+    // Then the results carry the figures the README tables are made of
+    assertThat(eval)
+        .contains(
+            "\"point\" : 3", "\"payloadBytes\" : 16", "\"compressionRate\" : 64.0", "top1Drop");
+    assertThat(model.resolve("codecs/p3/backbone.params")).exists();
+    assertThat(infer).contains("\"top5\"", "\"logits\"", "\"payloadBytes\"");
+  }
+
+  @Test
+  void shouldWriteAProfileThatTheSimulatorLoads(@TempDir Path tmp) {
+    // When resnet18 is profiled at a small size with one timed run per step
+    Path csv = tmp.resolve("profile.csv");
+    run(
+        "profile",
+        "--model",
+        "resnet18",
+        "--image-size",
+        "32",
+        "--repeats",
+        "1",
+        "--out",
+        csv.toString());
+    // Then mec-core reads it, with the paper's rates and edge times
+    DeviceProfile profile = DeviceProfiles.load(csv);
+    assertThat(profile.point(Net.RESNET18, 1).compressionRate()).isEqualTo(64);
+    assertThat(profile.point(Net.RESNET18, 4).compressionRate()).isEqualTo(32);
+    assertThat(profile.point(Net.RESNET18, 2).headSeconds()).isPositive();
+    assertThat(profile.point(Net.RESNET18, 2).edgeTailSeconds()).isPresent();
+  }
+}
