@@ -21,19 +21,19 @@ import picocli.CommandLine;
 final class ModelProvisioner {
 
   /** Image side the platform's model is trained and served at, pixels. */
-  static final int IMAGE_SIZE = 64;
+  static final int IMAGE_SIZE = 32;
 
   /**
    * Synthetic training images per class. With {@link #BACKBONE_EPOCHS} and {@link #CODEC_BATCHES},
    * first-run training stays within the 10-minute budget on a busy 2-core machine.
    */
-  static final int TRAIN_PER_CLASS = 50;
+  static final int TRAIN_PER_CLASS = 60;
 
   /** Synthetic test images per class (the accuracy printed after each epoch). */
-  static final int TEST_PER_CLASS = 10;
+  static final int TEST_PER_CLASS = 20;
 
   /** Backbone epochs on first run. */
-  static final int BACKBONE_EPOCHS = 2;
+  static final int BACKBONE_EPOCHS = 3;
 
   /** Minibatches of codec training per point on first run (one epoch, capped). */
   static final int CODEC_BATCHES = 6;
@@ -44,7 +44,7 @@ final class ModelProvisioner {
    * The model id the platform serves for a net, as {@code train-backbone} names it.
    *
    * @param net the net id, e.g. {@code resnet18}
-   * @return e.g. {@code resnet18-synthetic-64}
+   * @return e.g. {@code resnet18-synthetic-32}
    */
   static String modelId(String net) {
     return net + "-synthetic-" + IMAGE_SIZE;
