@@ -3,6 +3,7 @@ package io.coinfer.compression.config;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The compression-service's settings, under {@code coinfer.compression}.
@@ -28,8 +29,13 @@ public record CompressionSettings(
    * @param byNet the model (an id in the store, or a folder) of each net, e.g. {@code resnet18:
    *     resnet18-synthetic-64}; default none, and a job of a net without a model fails with {@code
    *     UNKNOWN_MODEL}
+   * @param maxPackageSize the largest model package {@code POST /api/v1/models} accepts, bytes (it
+   *     may unpack to four times this); default 512 MB
    */
-  public record Models(@DefaultValue("") String home, @DefaultValue Map<String, String> byNet) {}
+  public record Models(
+      @DefaultValue("") String home,
+      @DefaultValue Map<String, String> byNet,
+      @DefaultValue("512MB") DataSize maxPackageSize) {}
 
   /**
    * The uplink.

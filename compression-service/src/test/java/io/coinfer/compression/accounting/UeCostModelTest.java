@@ -14,6 +14,7 @@ import io.coinfer.mec.profile.PointProfile;
 import io.coinfer.mec.radio.Uplink;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class UeCostModelTest {
 
@@ -24,7 +25,7 @@ class UeCostModelTest {
   private final UeCostModel costs =
       new UeCostModel(
           new CompressionSettings(
-              new CompressionSettings.Models("", Map.of()),
+              new CompressionSettings.Models("", Map.of(), DataSize.ofMegabytes(1)),
               new CompressionSettings.Radio(1e6, 3, 1e-9),
               "",
               1000));

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A codec served by the platform.
  *
- * @param net the net it belongs to
+ * @param net the served net it belongs to, or null for an imported model no net is served with yet
  * @param modelId the split model
  * @param point the partition point, 1 to 4
  * @param codecId the codec id (what a feature must name)

@@ -19,6 +19,7 @@ public final class SplitModels implements AutoCloseable {
 
   private final Map<String, SplitRuntime> byNet = new HashMap<>();
   private final Map<String, Path> dirs = new HashMap<>();
+  private final ModelStore store;
 
   /**
    * Opens the models.
@@ -28,7 +29,7 @@ public final class SplitModels implements AutoCloseable {
    * @throws UncheckedIOException if a model does not load
    */
   public SplitModels(String home, Map<String, String> modelByNet) {
-    ModelStore store =
+    store =
         home == null || home.isBlank()
             ? ModelStore.fromEnvironment()
             : new ModelStore(Path.of(home));
@@ -52,6 +53,15 @@ public final class SplitModels implements AutoCloseable {
    */
   public Optional<SplitRuntime> of(String net) {
     return Optional.ofNullable(byNet.get(net));
+  }
+
+  /**
+   * The model store the models are opened from.
+   *
+   * @return the store
+   */
+  public ModelStore store() {
+    return store;
   }
 
   /**

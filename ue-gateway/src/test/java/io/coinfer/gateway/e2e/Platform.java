@@ -32,7 +32,7 @@ final class Platform implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
-  Platform(Path modelDir, String... orchestratorArgs) {
+  Platform(Path modelDir, Path storeHome, String... orchestratorArgs) {
     broker = new EmbeddedKafkaKraftBroker(1, 3);
     broker.afterPropertiesSet();
     try {
@@ -40,11 +40,13 @@ final class Platform implements AutoCloseable {
           start(
               InferenceApplication.builder(),
               "--coinfer.inference.models.by-net.resnet18=" + modelDir,
+              "--coinfer.inference.models.home=" + storeHome,
               "--coinfer.inference.batching.max-wait=50ms");
       compression =
           start(
               CompressionApplication.builder(),
-              "--coinfer.compression.models.by-net.resnet18=" + modelDir);
+              "--coinfer.compression.models.by-net.resnet18=" + modelDir,
+              "--coinfer.compression.models.home=" + storeHome);
       orchestrator = start(OrchestratorApplication.builder(), orchestratorArgs);
       gateway =
           start(

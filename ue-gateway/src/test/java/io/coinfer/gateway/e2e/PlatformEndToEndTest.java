@@ -39,6 +39,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -90,6 +94,7 @@ class PlatformEndToEndTest {
     platform =
         new Platform(
             modelDir,
+            tmp.resolve("store"),
             "--coinfer.orchestrator.slot.length=200ms",
             "--coinfer.orchestrator.radio.channels=" + UES,
             "--coinfer.orchestrator.policy.active=local");
@@ -411,6 +416,48 @@ class PlatformEndToEndTest {
         .filteredOn(c -> c.point() == 1)
         .extracting(CodecView::codecVersion)
         .containsExactly(1);
+  }
+
+  @Test
+  void shouldImportAModelPackageOnceAndRefuseBadOnes() throws IOException {
+    String models = Platform.url(platform.compression, "/api/v1/models");
+    byte[] pkg = zip(tmp.resolve("model"), null);
+
+    // When the tiny model is imported as a zip package
+    HttpResponse<String> imported = platform.post(models, "application/zip", pkg, null);
+
+    // Then it lands in the store with its four codecs; a second import conflicts
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+    assertThat(List.of(platform.read(imported, CodecView[].class)))
+        .extracting(CodecView::point)
+        .containsExactly(1, 2, 3, 4);
+    assertThat(tmp.resolve("store/models/resnet18-tiny-32/manifest.json")).exists();
+    assertProblem(platform.post(models, "application/zip", pkg, null), 409);
+    // and a package that escapes its folder, or that is not a zip, is refused
+    assertProblem(
+        platform.post(models, "application/zip", zip(tmp.resolve("model"), "../escape"), null),
+        400);
+    assertProblem(
+        platform.post(models, "application/zip", "no zip".getBytes(StandardCharsets.UTF_8), null),
+        400);
+  }
+
+  private static byte[] zip(Path dir, String extraEntry) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes);
+        Stream<Path> files = Files.walk(dir)) {
+      if (extraEntry != null) {
+        zip.putNextEntry(new ZipEntry(extraEntry));
+        zip.write(1);
+        zip.closeEntry();
+      }
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        zip.putNextEntry(new ZipEntry(dir.relativize(file).toString()));
+        zip.write(Files.readAllBytes(file));
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
   }
 
   @Test
