@@ -163,6 +163,12 @@ class PlatformEndToEndTest {
       }
     }
     assertThat(done).hasSize(50);
+    double[] e2e = done.stream().mapToDouble(v -> v.result().endToEndS() * 1e3).sorted().toArray();
+    double[] tail =
+        done.stream().mapToDouble(v -> v.result().edge().tailS() * 1e3).sorted().toArray();
+    System.out.printf(
+        "platform e2e: 50 jobs, end-to-end p50 %.1f ms, p95 %.1f ms; edge tail p50 %.1f ms%n",
+        e2e[24], e2e[47], tail[24]);
     assertThat(done.stream().map(v -> v.result().decision().point()).distinct())
         .containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
 
