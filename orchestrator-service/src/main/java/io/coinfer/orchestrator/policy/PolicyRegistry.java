@@ -65,7 +65,7 @@ public class PolicyRegistry {
    */
   public PolicyView view() {
     PolicySpec now = active;
-    return new PolicyView(now.spec(), now.id(), now.version(), 0, fallback.spec());
+    return new PolicyView(now.spec(), now.id(), now.version(), fallback.spec());
   }
 
   /**
