@@ -106,11 +106,13 @@ public final class StaticSearchScheduler implements Scheduler {
         double[] watts = new double[n];
         Arrays.fill(points, k);
         Arrays.fill(watts, p);
-        double objective = objective(setup, points, roundRobin, watts, Double.POSITIVE_INFINITY);
+        double bound =
+            uniform.size() < STARTS ? Double.POSITIVE_INFINITY : uniform.get(STARTS - 1)[0];
+        double objective = objective(setup, points, roundRobin, watts, bound);
         uniform.add(new double[] {objective, k, p});
+        uniform.sort(Comparator.comparingDouble(u -> u[0]));
       }
     }
-    uniform.sort(Comparator.comparingDouble(u -> u[0]));
     double best = Double.POSITIVE_INFINITY;
     Action[] result = null;
     for (int start = 0; start < Math.min(STARTS, uniform.size()); start++) {
