@@ -2,23 +2,16 @@ package io.coinfer.orchestrator.bench;
 
 import io.coinfer.contracts.events.Event;
 import io.coinfer.contracts.events.UeStateEvent;
-import io.coinfer.mahppo.checkpoint.Checkpoint;
-import io.coinfer.mahppo.checkpoint.Provenance;
-import io.coinfer.mahppo.config.MahppoConfig;
-import io.coinfer.mahppo.policy.PolicyShape;
-import io.coinfer.mahppo.policy.PolicyWeights;
-import io.coinfer.mahppo.ppo.RunningStats;
 import io.coinfer.orchestrator.config.OrchestratorSettings;
 import io.coinfer.orchestrator.policy.PolicyRegistry;
+import io.coinfer.orchestrator.policy.TestCheckpoints;
 import io.coinfer.orchestrator.slot.DecisionStep;
 import io.coinfer.orchestrator.slot.UeBook;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -65,7 +58,10 @@ public class DecisionStepBenchmark {
   @Setup
   public void setUp() throws IOException {
     boolean mahppo = policy.equals("mahppo-shared");
-    String spec = mahppo ? "mahppo:" + sharedCheckpoint() : policy;
+    String spec =
+        mahppo
+            ? "mahppo:" + TestCheckpoints.write(Files.createTempDirectory("mahppo-bench"), 5, true)
+            : policy;
     UeBook book = new UeBook();
     PolicyRegistry policies =
         new PolicyRegistry(
@@ -91,34 +87,6 @@ public class DecisionStepBenchmark {
           now);
     }
     step = new DecisionStep(book, policies, Duration.ofDays(1));
-  }
-
-  private String sharedCheckpoint() throws IOException {
-    PolicyShape shape =
-        new PolicyShape(5, 2, true, 128, false, List.of(256, 128), 64, List.of(256, 128, 64));
-    Path dir = Files.createTempDirectory("mahppo-bench");
-    new Checkpoint(
-            new Provenance(
-                "resnet18",
-                5,
-                2,
-                0,
-                0,
-                0,
-                "bench",
-                "-",
-                "-",
-                Instant.now().toString(),
-                0,
-                0,
-                "DecisionStepBenchmark"),
-            MahppoConfig.recommended(),
-            PolicyWeights.initialise(shape, true, new Random(0)),
-            RunningStats.initial(),
-            0,
-            0)
-        .write(dir, null);
-    return dir.toString();
   }
 
   /**

@@ -9,6 +9,8 @@ import io.coinfer.contracts.events.Event;
 import io.coinfer.contracts.events.UeStateEvent;
 import io.coinfer.orchestrator.config.OrchestratorSettings;
 import io.coinfer.orchestrator.policy.PolicyRegistry;
+import io.coinfer.orchestrator.policy.TestCheckpoints;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.ErrorResponseException;
 
 class DecisionStepTest {
@@ -76,6 +79,38 @@ class DecisionStepTest {
         .singleElement()
         .extracting(DecisionEvent::ueId, DecisionEvent::point, DecisionEvent::policyId)
         .containsExactly("ue-a", 0, "edge");
+  }
+
+  @Test
+  void shouldServeAMahppoCheckpointForItsFleetSizeAndFallBackForAnother(@TempDir Path dir) {
+    // Given a per-UE MAHPPO checkpoint trained for 3 UEs, active over 3 resnet18 UEs
+    String spec = "mahppo:" + TestCheckpoints.write(dir, 3, false);
+    policies.switchTo(spec);
+    for (String ue : List.of("ue-a", "ue-b", "ue-c")) {
+      book.report(state(ue, 1.0), NOW);
+    }
+
+    // When a slot is decided for 3 UEs, and another after a fourth UE registers
+    List<DecisionEvent> three = step.decide(0, NOW);
+    book.report(state("ue-d", 1.0), NOW);
+    List<DecisionEvent> four = step.decide(1, NOW);
+
+    // Then MAHPPO decides for its fleet size, and the fallback, saying why, for the other
+    assertThat(three)
+        .hasSize(3)
+        .allSatisfy(
+            d -> {
+              assertThat(d.policyId()).isEqualTo("mahppo");
+              assertThat(d.source()).isEqualTo(DecisionSource.POLICY);
+              assertThat(d.powerW()).isPositive().isLessThanOrEqualTo(1.0);
+            });
+    assertThat(four)
+        .hasSize(4)
+        .allSatisfy(
+            d -> {
+              assertThat(d.policyId()).isEqualTo("local");
+              assertThat(d.source()).isEqualTo(DecisionSource.FALLBACK_FLEET_UNSUPPORTED);
+            });
   }
 
   @Test
