@@ -132,11 +132,11 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    java.util.List<String> args = spec.commandLine().getParseResult().originalArgs();
     String command =
         "coinfer "
-            + spec.name()
-            + " "
-            + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            + (args.isEmpty() || !args.get(0).equals(spec.name()) ? spec.name() + " " : "")
+            + String.join(" ", args);
     TrainingResult r =
         Trainer.train(
             new Trainer.Options(sc, cfg, seed, out, resume, command),

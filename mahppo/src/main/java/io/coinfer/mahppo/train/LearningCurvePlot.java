@@ -28,7 +28,7 @@ final class LearningCurvePlot {
   private LearningCurvePlot() {}
 
   static void write(List<UpdateRecord> history, References refs, String net, Path file) {
-    BufferedImage img = new BufferedImage(WIDTH, 2 * PANEL + 40, BufferedImage.TYPE_INT_RGB);
+    BufferedImage img = new BufferedImage(WIDTH, 2 * PANEL + 50, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -37,10 +37,10 @@ final class LearningCurvePlot {
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
       g.setColor(Color.BLACK);
       g.drawString(
-          "MAHPPO " + net + ": deterministic test scenario after every update", MARGIN, 20);
+          "MAHPPO " + net + ": deterministic test scenario after every update", MARGIN, 15);
       panel(
           g,
-          30,
+          45,
           history,
           UpdateRecord::testLatency,
           "latency per task (s)",
@@ -48,7 +48,7 @@ final class LearningCurvePlot {
           refs.staticLatency());
       panel(
           g,
-          30 + PANEL,
+          45 + PANEL,
           history,
           UpdateRecord::testEnergy,
           "energy per task (J)",

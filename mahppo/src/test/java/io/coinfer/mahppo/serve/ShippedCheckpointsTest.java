@@ -1,0 +1,42 @@
+package io.coinfer.mahppo.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.coinfer.mahppo.checkpoint.Checkpoint;
+import io.coinfer.mec.eval.EpisodeMetrics;
+import io.coinfer.mec.eval.Evaluator;
+import io.coinfer.mec.profile.Net;
+import io.coinfer.mec.schedule.Schedulers;
+import io.coinfer.mec.sim.Scenario;
+import io.coinfer.mec.sim.ScenarioConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ShippedCheckpointsTest {
+
+  @ParameterizedTest
+  @EnumSource(Net.class)
+  void shouldReproduceTheTestFiguresRecordedInEachShippedCheckpoint(Net net) {
+    // Given the checkpoint shipped for the net on the default scenario (skipped if not shipped)
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(net, 5, 2);
+    Checkpoint cp = Checkpoint.readResource(ShippedCheckpoints.ROOT + ShippedCheckpoints.name(sc));
+    org.junit.jupiter.api.Assumptions.assumeTrue(cp != null, "no checkpoint shipped for " + net);
+
+    // When "--policy mahppo" runs the test scenario
+    EpisodeMetrics m =
+        new Evaluator(sc, Scenario.TEST).runEpisode(Schedulers.create("mahppo", sc, 1), 1);
+
+    // Then it gives exactly the figures measured at the end of its training
+    assertThat(m.latencyPerTask()).isEqualTo(cp.provenance().latencyPerTask());
+    assertThat(m.energyPerTask()).isEqualTo(cp.provenance().energyPerTask());
+  }
+
+  @Test
+  void shouldExplainWhenNoShippedCheckpointServesTheFleet() {
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.RESNET18, 7, 3);
+    assertThatThrownBy(() -> Schedulers.create("mahppo", sc, 1))
+        .hasMessageContaining("no shipped MAHPPO checkpoint serves resnet18 with 7 UEs");
+  }
+}
