@@ -298,6 +298,19 @@ class PlatformEndToEndTest {
     assertThat(multipartJob.statusCode()).as(multipartJob.body()).isEqualTo(202);
     assertThat(multipartJob.headers().firstValue("Location"))
         .hasValue("/api/v1/jobs/" + platform.read(multipartJob, JobAccepted.class).jobId());
+    // When Bob reads Alice's job, Then 403; when anyone reads an unknown job, Then 404
+    String aliceJob =
+        gateway("/api/v1/jobs/" + platform.read(multipartJob, JobAccepted.class).jobId());
+    assertThat(platform.get(aliceJob, alice.token()).statusCode()).isEqualTo(200);
+    assertProblem(platform.get(aliceJob, bob.token()), 403);
+    assertProblem(platform.get(gateway("/api/v1/jobs/" + UUID.randomUUID()), bob.token()), 404);
+    // When Bob reports state for Alice, Then 403
+    assertProblem(
+        platform.putJson(
+            gateway("/api/v1/ues/" + alice.ue().ueId() + "/state"),
+            "{\"tasksQueued\":1}",
+            bob.token()),
+        403);
     // When a token is forged, Then 401
     assertProblem(
         platform.get(gateway("/api/v1/ues/" + alice.ue().ueId()), alice.token() + "x"), 401);
