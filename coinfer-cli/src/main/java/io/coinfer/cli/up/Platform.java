@@ -6,17 +6,27 @@ import io.coinfer.inference.InferenceApplication;
 import io.coinfer.orchestrator.OrchestratorApplication;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The four platform services in this JVM, each in its own Spring application context with its own
- * ports on 127.0.0.1, all on one Kafka broker. Started edge first (inference, compression, then the
- * orchestrator, then the gateway), so that the gateway answers only when the rest is up; closed in
- * the reverse order.
+ * ports on 127.0.0.1, all on one Kafka broker. They start at the same time (they meet only on Kafka
+ * topics, created on first use) and are closed gateway first. Spring's logging system is left
+ * alone, so the CLI's {@code logback.xml} applies to all of them.
  */
 public final class Platform implements AutoCloseable {
 
@@ -49,51 +59,92 @@ public final class Platform implements AutoCloseable {
       long seed) {}
 
   /**
-   * Starts the services.
+   * Starts the four services at once, each on its own thread, and waits for all of them.
    *
    * @param config ports, broker, model and policy
-   * @param progress told the name of each service once it is up
+   * @param progress told the name of each service and its start time once it is up
    * @return the running platform
-   * @throws RuntimeException when a service does not start (those already started are closed)
+   * @throws IllegalStateException when a service does not start (the others are closed)
    */
   public static Platform start(Config config, Consumer<String> progress) {
-    List<ConfigurableApplicationContext> started = new ArrayList<>();
-    Platform platform = new Platform(started);
-    try {
-      Ports p = config.ports();
-      String models = "--coinfer.%s.models.";
-      started.add(
-          run(
-              InferenceApplication.builder(),
-              config,
-              p.inference(),
-              models.formatted("inference") + "home=" + config.modelHome(),
-              models.formatted("inference") + "by-net." + config.net() + "=" + config.modelId()));
-      progress.accept("inference-service");
-      started.add(
-          run(
-              CompressionApplication.builder(),
-              config,
-              p.compression(),
-              models.formatted("compression") + "home=" + config.modelHome(),
-              models.formatted("compression") + "by-net." + config.net() + "=" + config.modelId()));
-      progress.accept("compression-service");
-      started.add(
-          run(
-              OrchestratorApplication.builder(),
-              config,
-              p.orchestrator(),
-              "--coinfer.orchestrator.slot.length=" + config.slot().toMillis() + "ms",
-              "--coinfer.orchestrator.policy.active=" + config.policy(),
-              "--coinfer.orchestrator.policy.seed=" + config.seed()));
-      progress.accept("orchestrator-service");
-      started.add(run(GatewayApplication.builder(), config, p.gateway()));
-      progress.accept("ue-gateway");
-      return platform;
-    } catch (RuntimeException e) {
-      platform.close();
-      throw e;
+    Ports p = config.ports();
+    String inference = "--coinfer.inference.models.";
+    String compression = "--coinfer.compression.models.";
+    Map<String, Supplier<ConfigurableApplicationContext>> services = new LinkedHashMap<>();
+    services.put(
+        "inference-service",
+        () ->
+            run(
+                InferenceApplication.builder(),
+                config,
+                p.inference(),
+                inference + "home=" + config.modelHome(),
+                inference + "by-net." + config.net() + "=" + config.modelId()));
+    services.put(
+        "compression-service",
+        () ->
+            run(
+                CompressionApplication.builder(),
+                config,
+                p.compression(),
+                compression + "home=" + config.modelHome(),
+                compression + "by-net." + config.net() + "=" + config.modelId()));
+    services.put(
+        "orchestrator-service",
+        () ->
+            run(
+                OrchestratorApplication.builder(),
+                config,
+                p.orchestrator(),
+                "--coinfer.orchestrator.slot.length=" + config.slot().toMillis() + "ms",
+                "--coinfer.orchestrator.policy.active=" + config.policy(),
+                "--coinfer.orchestrator.policy.seed=" + config.seed()));
+    services.put("ue-gateway", () -> run(GatewayApplication.builder(), config, p.gateway()));
+
+    // one logging configuration (the CLI's logback.xml) for all four, not one re-initialised per
+    // context while the others start
+    System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger(); // Tomcat logs through JUL
+      SLF4JBridgeHandler.install();
     }
+    long t0 = System.nanoTime();
+    ExecutorService starters = Executors.newFixedThreadPool(services.size());
+    List<Future<ConfigurableApplicationContext>> pending = new ArrayList<>();
+    services.forEach(
+        (name, start) ->
+            pending.add(
+                starters.submit(
+                    () -> {
+                      ConfigurableApplicationContext context = start.get();
+                      progress.accept(
+                          String.format(
+                              Locale.ROOT, "%s (%.1f s)", name, (System.nanoTime() - t0) / 1e9));
+                      return context;
+                    })));
+    starters.shutdown();
+    List<ConfigurableApplicationContext> started = new ArrayList<>();
+    RuntimeException failure = null;
+    for (Future<ConfigurableApplicationContext> f : pending) {
+      try {
+        started.add(f.get());
+      } catch (ExecutionException e) {
+        failure =
+            failure == null
+                ? new IllegalStateException(
+                    "a service did not start: " + e.getCause().getMessage(), e.getCause())
+                : failure;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = new IllegalStateException("interrupted while starting the services", e);
+      }
+    }
+    Platform platform = new Platform(started);
+    if (failure != null) {
+      platform.close();
+      throw failure;
+    }
+    return platform;
   }
 
   private static ConfigurableApplicationContext run(
@@ -106,6 +157,7 @@ public final class Platform implements AutoCloseable {
     args.add("--coinfer.kafka.bootstrap-servers=" + config.bootstrapServers());
     // coinfer up closes the services itself, after the fleet's last job
     args.add("--spring.main.register-shutdown-hook=false");
+    args.add("--spring.jmx.enabled=false");
     args.addAll(List.of(extra));
     return builder
         .bannerMode(Banner.Mode.OFF)
