@@ -12,6 +12,7 @@ import io.coinfer.splitnn.store.ModelManifest;
 import io.coinfer.splitnn.store.ModelStore;
 import io.coinfer.splitnn.train.CodecTrainer;
 import io.coinfer.splitnn.train.EpochStats;
+import io.coinfer.splitnn.train.PcaWarmStart;
 import io.coinfer.splitnn.train.TrainSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +54,14 @@ public final class TrainCodecCommand implements Callable<Integer> {
 
   @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate of the codec")
   float learningRate;
+
+  @Option(
+      names = "--pca-init",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "start the codec from the feature's principal components (default on)")
+  boolean pcaInit;
 
   @Option(names = "--finetune", description = "then fine-tune backbone and codec together")
   boolean finetune;
@@ -97,6 +106,10 @@ public final class TrainCodecCommand implements Callable<Integer> {
       Engine.getInstance().setRandomSeed((int) (seed * 10 + point));
       try (SplitModel net = ModelStore.open(dir);
           FeatureCodec codec = new FeatureCodec(info(manifest, dir, net, point))) {
+        if (pcaInit) {
+          System.err.println("point " + point + ": PCA warm start");
+          PcaWarmStart.apply(net, codec, data.train(), 512);
+        }
         TrainSettings codecSettings =
             new TrainSettings(epochs, batchSize, learningRate, 0, seed, maxBatches, true);
         List<EpochStats> history =

@@ -79,6 +79,38 @@ public final class FeatureCodec implements AutoCloseable {
     return model;
   }
 
+  /**
+   * Sets the codec to a linear projection: encoder {@code code = P^T (x - mean)}, decoder {@code x
+   * = P code + mean}, per pixel across channels.
+   *
+   * @param basis {@code C x k} column-orthonormal matrix, row-major ({@code basis[c * k + j]})
+   * @param mean per-channel mean, length C
+   */
+  public void setProjection(float[] basis, float[] mean) {
+    int c = spec.inChannels();
+    int k = spec.codeChannels();
+    if (basis.length != c * k || mean.length != c) {
+      throw new IllegalArgumentException("basis must be " + c + "x" + k + " and mean " + c);
+    }
+    float[] encoderWeight = new float[k * c];
+    float[] encoderBias = new float[k];
+    float[] decoderWeight = new float[c * k];
+    for (int j = 0; j < k; j++) {
+      double bias = 0;
+      for (int i = 0; i < c; i++) {
+        float b = basis[i * k + j];
+        encoderWeight[j * c + i] = b;
+        decoderWeight[i * k + j] = b;
+        bias -= b * mean[i];
+      }
+      encoderBias[j] = (float) bias;
+    }
+    encoder.getParameters().get("weight").getArray().set(encoderWeight);
+    encoder.getParameters().get("bias").getArray().set(encoderBias);
+    decoder.getParameters().get("weight").getArray().set(decoderWeight);
+    decoder.getParameters().get("bias").getArray().set(mean.clone());
+  }
+
   /** Encodes a batch of features (N, C, H, W) to codes (N, C/s, H, W), not yet quantised. */
   public NDArray encode(NDArray features, boolean training) {
     return encode(features, training, new ParameterStore(features.getManager(), false));
