@@ -340,6 +340,13 @@ public final class Trainer {
           channel[u] = Sampling.sample(outs.channelLogits[u], actions);
           double mean = outs.powerMean[u];
           double std = outs.powerStd[u];
+          if (!Double.isFinite(mean) || !Double.isFinite(std) || !Float.isFinite(value)) {
+            throw new IllegalStateException(
+                "training diverged at step "
+                    + steps
+                    + ": the networks output non-finite numbers; try a lower --lr or"
+                    + " --max-grad-norm 0.5");
+          }
           double x = mean + std * actions.nextGaussian();
           rawPower[u] = (float) x;
           power[u] = Sampling.clampPower(x, pmax);
