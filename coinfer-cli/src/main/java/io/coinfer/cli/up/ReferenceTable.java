@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * The final table of {@code coinfer up}: the platform run next to mec-core's evaluator on the same
- * scenario (the fleet's UEs at the fleet's distances, the fleet's expected tasks per UE), for
- * {@code local} and for the run's policy.
+ * scenario (the fleet's UEs at the fleet's distances, as many tasks per UE as arrived in the run),
+ * for {@code local} and for the run's policy.
  */
 final class ReferenceTable {
 
@@ -25,11 +25,10 @@ final class ReferenceTable {
    *
    * @param spec the policy spec
    * @param settings the fleet's settings (UEs, distances by seed, slot, radio)
+   * @param tasksPerUe the tasks each UE holds in the episode: as many as arrived per UE in the run
    * @return one episode of mec-core's random-positions scenario seeded as the fleet
    */
-  static EvaluationSummary evaluate(String spec, SimulatorSettings settings) {
-    int tasksPerUe =
-        (int) Math.max(1, Math.round(settings.ratePerUe() * settings.duration().toNanos() / 1e9));
+  static EvaluationSummary evaluate(String spec, SimulatorSettings settings, int tasksPerUe) {
     ScenarioConfig cfg = FleetPlan.scenario(settings, tasksPerUe);
     Evaluator evaluator = new Evaluator(cfg, Scenario.RANDOM_POSITIONS);
     return evaluator.evaluate(
@@ -45,7 +44,8 @@ final class ReferenceTable {
    * @return the table, ending with a newline
    */
   static String render(RunSummary run, String policy, SimulatorSettings settings) {
-    EvaluationSummary local = evaluate("local", settings);
+    int tasksPerUe = (int) Math.max(1, Math.round((double) run.arrived() / settings.ues()));
+    EvaluationSummary local = evaluate("local", settings, tasksPerUe);
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -73,7 +73,7 @@ final class ReferenceTable {
             SummaryFormat.ms(run.latencyP95S())));
     reference(out, "mec-core local", local);
     if (!"local".equalsIgnoreCase(policy.trim())) {
-      reference(out, "mec-core " + policy, evaluate(policy, settings));
+      reference(out, "mec-core " + policy, evaluate(policy, settings, tasksPerUe));
     }
     out.append(
         String.format(
