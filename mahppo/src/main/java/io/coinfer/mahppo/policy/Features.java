@@ -14,6 +14,7 @@ public final class Features {
   private final PolicyShape shape;
   private final int ues;
   private final double pmax;
+  private final int[] index;
 
   /**
    * Creates a feature builder.
@@ -35,6 +36,30 @@ public final class Features {
     this.shape = shape;
     this.ues = ues;
     this.pmax = pmax;
+    this.index = new int[ues];
+    for (int u = 0; u < ues; u++) {
+      index[u] = u;
+    }
+  }
+
+  /**
+   * Sets the index slot of the shared actor's one-hot index that each UE uses (by default UE u uses
+   * slot u). Training a shared actor draws distinct random slots per episode so that every slot up
+   * to {@code maxUes} is trained, not only the first {@code ues}.
+   *
+   * @param slots one distinct slot in [0, maxUes) per UE
+   */
+  public void assignIndexSlots(int[] slots) {
+    if (slots.length != ues) {
+      throw new IllegalArgumentException("need " + ues + " index slots, got " + slots.length);
+    }
+    for (int s : slots) {
+      if (s < 0 || s >= shape.maxUes()) {
+        throw new IllegalArgumentException(
+            "index slot " + s + " outside [0, " + shape.maxUes() + ")");
+      }
+    }
+    System.arraycopy(slots, 0, index, 0, ues);
   }
 
   /** Number of UEs served. */
@@ -104,7 +129,7 @@ public final class Features {
           out[o + f + k] += ueFeatures[v * f + k] / ues;
         }
       }
-      out[o + 2 * f + u] = 1f;
+      out[o + 2 * f + index[u]] = 1f;
     }
   }
 

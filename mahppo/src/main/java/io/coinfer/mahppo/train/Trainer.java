@@ -324,6 +324,24 @@ public final class Trainer {
       }
       episodeSlots = 0;
       episodeReturn = 0;
+      if (config.sharedActor()) {
+        features.assignIndexSlots(randomSlots());
+      }
+    }
+
+    /** Distinct random slots of the shared actor's UE index, one per UE (partial shuffle). */
+    private int[] randomSlots() {
+      int[] all = new int[config.maxUes()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      for (int i = 0; i < n; i++) {
+        int j = i + episodes.nextInt(all.length - i);
+        int t = all[i];
+        all[i] = all[j];
+        all[j] = t;
+      }
+      return java.util.Arrays.copyOf(all, n);
     }
 
     private void collectRollout() {

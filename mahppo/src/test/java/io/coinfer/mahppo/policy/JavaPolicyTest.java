@@ -86,4 +86,27 @@ class JavaPolicyTest {
     }
     assertThat(diff).isEqualTo(2);
   }
+
+  @Test
+  void shouldPutEachUesOneHotIndexInItsAssignedSlot() {
+    // Given a shared actor for up to 10 UEs serving 2, with UE 0 in slot 7 and UE 1 in slot 2
+    PolicyShape shape = new PolicyShape(2, 2, true, 10, false, List.of(16), 8, List.of(8));
+    Features f = new Features(shape, 2, 1.0);
+    f.assignIndexSlots(new int[] {7, 2});
+    float[] ue = new float[shape.globalFeatures()];
+    float[] in = new float[2 * shape.actorInput()];
+
+    // When the actor rows are built
+    f.actorInput(ue, in);
+
+    // Then the index block of each row has its one 1 in the assigned slot
+    int start = 2 * shape.ueFeatures();
+    assertThat(in[start + 7]).isEqualTo(1f);
+    assertThat(in[shape.actorInput() + start + 2]).isEqualTo(1f);
+    float sum = 0;
+    for (float v : in) {
+      sum += v;
+    }
+    assertThat(sum).isEqualTo(2f);
+  }
 }
