@@ -14,16 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The four services, each in its own application context, on one in-JVM KRaft broker, bound to
- * 127.0.0.1 on free ports; and a small HTTP client for their APIs.
+ * The four services, each in its own application context, on one Kafka broker (in-JVM KRaft or a
+ * container), bound to 127.0.0.1 on free ports; and a small HTTP client for their APIs.
  */
 final class Platform implements AutoCloseable {
 
-  final EmbeddedKafkaKraftBroker broker;
+  final KafkaBroker broker;
   final ConfigurableApplicationContext inference;
   final ConfigurableApplicationContext compression;
   final ConfigurableApplicationContext orchestrator;
@@ -32,9 +31,9 @@ final class Platform implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
-  Platform(Path modelDir, Path storeHome, String... orchestratorArgs) {
-    broker = new EmbeddedKafkaKraftBroker(1, 3);
-    broker.afterPropertiesSet();
+  /** Starts the four services on the broker, and closes the broker with them. */
+  Platform(KafkaBroker broker, Path modelDir, Path storeHome, String... orchestratorArgs) {
+    this.broker = broker;
     try {
       inference =
           start(
@@ -70,7 +69,7 @@ final class Platform implements AutoCloseable {
                 "--logging.level.org.apache.kafka=WARN",
                 "--logging.level.kafka=WARN",
                 "--logging.level.org.springframework.kafka=WARN",
-                "--coinfer.kafka.bootstrap-servers=" + broker.getBrokersAsString()));
+                "--coinfer.kafka.bootstrap-servers=" + broker.bootstrapServers()));
     all.addAll(List.of(args));
     ConfigurableApplicationContext context = builder.run(all.toArray(String[]::new));
     contexts.add(context);
@@ -138,6 +137,6 @@ final class Platform implements AutoCloseable {
     for (int i = contexts.size() - 1; i >= 0; i--) {
       contexts.get(i).close();
     }
-    broker.destroy();
+    broker.close();
   }
 }

@@ -67,14 +67,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The platform end to end: ue-gateway, orchestrator-service, compression-service and
- * inference-service, each in its own application context, on one in-JVM KRaft broker, serving a
- * small deterministic resnet18 (32x32, 10 classes) with codecs at points 1-4.
+ * inference-service, each in its own application context, on one Kafka broker, serving a small
+ * deterministic resnet18 (32x32, 10 classes) with codecs at points 1-4. One body, two brokers:
+ * {@link EmbeddedKafkaPlatformEndToEndTest} (in-JVM KRaft, everywhere) and {@link
+ * KafkaContainerPlatformEndToEndTest} (an {@code apache/kafka} container, where Docker is).
  */
-class PlatformEndToEndTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PlatformEndToEndTest {
 
   private static final int UES = 5;
   private static final double POWER_W = 0.5;
@@ -86,13 +90,18 @@ class PlatformEndToEndTest {
   private static SplitRuntime direct;
   private static final List<UeRegistration> ues = new ArrayList<>();
 
+  /** Starts the broker the platform runs on; {@link Platform#close()} closes it. */
+  abstract KafkaBroker startBroker();
+
   @BeforeAll
-  static void startPlatformAndRegisterFiveUes() throws IOException {
+  void startPlatformAndRegisterFiveUes() throws IOException {
+    ues.clear();
     Path modelDir = TinySplitModel.write(tmp.resolve("model"));
     direct = SplitRuntime.open(modelDir);
     // one sub-channel per UE: the fixed policies give UE i channel i, so no two UEs interfere
     platform =
         new Platform(
+            startBroker(),
             modelDir,
             tmp.resolve("store"),
             "--coinfer.orchestrator.slot.length=200ms",
@@ -114,12 +123,14 @@ class PlatformEndToEndTest {
   }
 
   @AfterAll
-  static void stopPlatform() {
+  void stopPlatform() {
     if (platform != null) {
       platform.close();
+      platform = null;
     }
     if (direct != null) {
       direct.close();
+      direct = null;
     }
   }
 
@@ -712,7 +723,7 @@ class PlatformEndToEndTest {
     Map<String, Object> props =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            platform.broker.getBrokersAsString(),
+            platform.broker.bootstrapServers(),
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
             ByteArraySerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
@@ -737,7 +748,7 @@ class PlatformEndToEndTest {
     Map<String, Object> props =
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            platform.broker.getBrokersAsString(),
+            platform.broker.bootstrapServers(),
             ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
             ByteArrayDeserializer.class,
             ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
