@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,15 +168,15 @@ class LiveMetricsTest {
             expected.add(name);
           }
         });
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    Set<String> missing;
-    do {
-      Thread.sleep(1000);
-      Set<String> scraped = new TreeSet<>(scrape(gateway));
-      scraped.addAll(scrape(orchestrator));
-      missing = new TreeSet<>(expected);
-      missing.removeAll(scraped);
-    } while (!missing.isEmpty() && System.nanoTime() < deadline);
-    assertThat(missing).as("listed metrics not exported").isEmpty();
+    Awaitility.await("every listed metric exported")
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              Set<String> missing = new TreeSet<>(expected);
+              missing.removeAll(scrape(gateway));
+              missing.removeAll(scrape(orchestrator));
+              assertThat(missing).as("listed metrics not exported").isEmpty();
+            });
   }
 }
