@@ -42,9 +42,9 @@ public final class EvalCodecCommand implements Callable<Integer> {
     Path dir = ModelStore.fromEnvironment().locate(model);
     ModelManifest manifest = ModelStore.readManifest(dir);
     DataSplit data = dataOptions.resolve(manifest.provenance()).load();
-    double base;
+    double top1Stored;
     try (SplitModel net = ModelStore.open(dir)) {
-      base = Evaluator.top1(net, data.test());
+      top1Stored = Evaluator.top1(net, data.test());
     }
     List<Row> rows = new ArrayList<>();
     List<Integer> wanted = ModelArgs.points(points);
@@ -59,12 +59,19 @@ public final class EvalCodecCommand implements Callable<Integer> {
         }
         try (FeatureCodec codec = stored.get();
             SplitModel net = ModelStore.open(dir, point)) {
+          // the base is the very backbone the codec path runs (fine-tuned with this codec if it
+          // was), so the drop is the codec's own
+          double base =
+              ModelStore.codecDir(dir, point).resolve(ModelStore.BACKBONE).toFile().isFile()
+                  ? Evaluator.top1(net, data.test())
+                  : top1Stored;
           Evaluator.Result r = Evaluator.top1WithCodec(net, codec, data.test());
           rows.add(
               new Row(
                   point,
                   codec.info().payloadBytes(),
                   codec.info().spec().compressionRate(),
+                  top1Stored,
                   base,
                   r.top1(),
                   100 * (base - r.top1()),
@@ -76,15 +83,17 @@ public final class EvalCodecCommand implements Callable<Integer> {
     }
     StringBuilder text =
         new StringBuilder(
-            "point payloadBytes rate  top1Base top1Codec top1Drop(pts) encodeMs decodeMs\n");
+            "point payloadBytes rate top1Stored  top1Base top1Codec top1Drop(pts) encodeMs"
+                + " decodeMs\n");
     for (Row r : rows) {
       text.append(
           String.format(
               Locale.ROOT,
-              "%5d %12d %5.0f %8.2f%% %8.2f%% %13.2f %8.3f %8.3f%n",
+              "%5d %12d %5.0f %9.2f%% %8.2f%% %8.2f%% %13.2f %8.3f %8.3f%n",
               r.point(),
               r.payloadBytes(),
               r.compressionRate(),
+              100 * r.top1Stored(),
               100 * r.top1Base(),
               100 * r.top1Codec(),
               r.top1Drop(),
@@ -101,8 +110,11 @@ public final class EvalCodecCommand implements Callable<Integer> {
    * @param point partition point
    * @param payloadBytes packed code bytes per image (without the wire header)
    * @param compressionRate rate against the fp32 feature
-   * @param top1Base top-1 of the base model without codec, in [0, 1]
-   * @param top1Codec top-1 through the codec (with its fine-tuned backbone if any), in [0, 1]
+   * @param top1Stored top-1 of the stored backbone ({@code backbone.params}) without codec, in [0,
+   *     1]
+   * @param top1Base top-1 without codec of the backbone the codec path runs: the one fine-tuned
+   *     with this point's codec if it was fine-tuned, else the stored one, in [0, 1]
+   * @param top1Codec top-1 through the codec (with that same backbone), in [0, 1]
    * @param top1Drop {@code top1Base - top1Codec} in percentage points
    * @param encodeMs milliseconds per image for encoder + quantiser + serialisation
    * @param decodeMs milliseconds per image for parsing + dequantiser + decoder
@@ -111,6 +123,7 @@ public final class EvalCodecCommand implements Callable<Integer> {
       int point,
       int payloadBytes,
       double compressionRate,
+      double top1Stored,
       double top1Base,
       double top1Codec,
       double top1Drop,

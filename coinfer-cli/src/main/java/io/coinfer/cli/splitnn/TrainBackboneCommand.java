@@ -44,6 +44,11 @@ public final class TrainBackboneCommand implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate")
   float learningRate;
 
+  @Option(
+      names = "--cosine",
+      description = "decay the learning rate to 0 along a half cosine over the run")
+  boolean cosine;
+
   @Option(names = "--weight-decay", defaultValue = "0.0001", description = "L2 weight decay")
   float weightDecay;
 
@@ -86,7 +91,8 @@ public final class TrainBackboneCommand implements Callable<Integer> {
     DataSplit data = spec.load();
     Engine.getInstance().setRandomSeed((int) seed);
     TrainSettings settings =
-        new TrainSettings(epochs, batchSize, learningRate, weightDecay, seed, maxBatches, true);
+        new TrainSettings(
+            epochs, batchSize, learningRate, weightDecay, seed, maxBatches, true, cosine);
     CsvLog log = new CsvLog(dir.resolve("train-log.csv"));
     try (DjlSplitModel model =
         DjlSplitModel.create(
@@ -103,6 +109,9 @@ public final class TrainBackboneCommand implements Callable<Integer> {
       provenance.put("trainedAt", Instant.now().toString());
       provenance.put("epochs", Integer.toString(epochs));
       provenance.put("seed", Long.toString(seed));
+      provenance.put("batchSize", Integer.toString(batchSize));
+      provenance.put("learningRate", Float.toString(learningRate));
+      provenance.put("cosine", Boolean.toString(cosine));
       provenance.put("testTop1", String.format(Locale.ROOT, "%.4f", top1));
       List<ModelManifest.PointShape> points = new ArrayList<>();
       for (int k = 1; k <= 4; k++) {

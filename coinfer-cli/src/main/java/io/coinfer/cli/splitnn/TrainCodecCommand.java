@@ -56,6 +56,11 @@ public final class TrainCodecCommand implements Callable<Integer> {
   float learningRate;
 
   @Option(
+      names = "--cosine",
+      description = "decay both learning rates to 0 along a half cosine over each run")
+  boolean cosine;
+
+  @Option(
       names = "--pca-init",
       negatable = true,
       defaultValue = "true",
@@ -111,7 +116,7 @@ public final class TrainCodecCommand implements Callable<Integer> {
           PcaWarmStart.apply(net, codec, data.train(), 512);
         }
         TrainSettings codecSettings =
-            new TrainSettings(epochs, batchSize, learningRate, 0, seed, maxBatches, true);
+            new TrainSettings(epochs, batchSize, learningRate, 0, seed, maxBatches, true, cosine);
         List<EpochStats> history =
             new ArrayList<>(
                 CodecTrainer.train(
@@ -126,7 +131,14 @@ public final class TrainCodecCommand implements Callable<Integer> {
           tuned = (DjlSplitModel) net;
           TrainSettings tuneSettings =
               new TrainSettings(
-                  finetuneEpochs, batchSize, finetuneLearningRate, 0, seed + 1, maxBatches, true);
+                  finetuneEpochs,
+                  batchSize,
+                  finetuneLearningRate,
+                  0,
+                  seed + 1,
+                  maxBatches,
+                  true,
+                  cosine);
           history.addAll(
               CodecTrainer.finetune(
                   tuned,

@@ -11,6 +11,8 @@ package io.coinfer.splitnn.train;
  * @param maxBatchesPerEpoch stop an epoch after this many minibatches (0 = the whole set); for
  *     smoke tests
  * @param flipAugment whether to mirror half of the training images at random
+ * @param cosineDecay whether the learning rate falls from {@code learningRate} to 0 along a half
+ *     cosine over the run's minibatches (otherwise it stays at {@code learningRate})
  */
 public record TrainSettings(
     int epochs,
@@ -19,7 +21,8 @@ public record TrainSettings(
     float weightDecay,
     long seed,
     int maxBatchesPerEpoch,
-    boolean flipAugment) {
+    boolean flipAugment,
+    boolean cosineDecay) {
 
   /** Validates the ranges. */
   public TrainSettings {
@@ -30,5 +33,18 @@ public record TrainSettings(
     if (maxBatchesPerEpoch < 0) {
       throw new IllegalArgumentException("maxBatchesPerEpoch must be >= 0");
     }
+  }
+
+  /** Settings with a constant learning rate. */
+  public TrainSettings(
+      int epochs,
+      int batchSize,
+      float learningRate,
+      float weightDecay,
+      long seed,
+      int maxBatchesPerEpoch,
+      boolean flipAugment) {
+    this(
+        epochs, batchSize, learningRate, weightDecay, seed, maxBatchesPerEpoch, flipAugment, false);
   }
 }

@@ -40,15 +40,17 @@ final class TrainingLoop {
       LossFunction lossFunction,
       DoubleSupplier testTop1,
       TrainingObserver observer) {
+    ImageSet train = data.train();
+    int batchesPerEpoch =
+        Minibatches.shuffled(train, settings.batchSize(), 0, settings.maxBatchesPerEpoch()).size();
     Optimizer adam =
         Optimizer.adam()
-            .optLearningRateTracker(Tracker.fixed(settings.learningRate()))
+            .optLearningRateTracker(learningRate(settings, batchesPerEpoch))
             .optWeightDecays(settings.weightDecay())
             .build();
     // the loss here is only a placeholder the config requires; the loop computes its own
     DefaultTrainingConfig config =
         new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(adam);
-    ImageSet train = data.train();
     Random augment = new Random(settings.seed());
     List<EpochStats> history = new ArrayList<>();
     try (Trainer trainer = model.newTrainer(config)) {
@@ -95,5 +97,20 @@ final class TrainingLoop {
       }
     }
     return history;
+  }
+
+  /**
+   * The learning rate against Adam's update count (one update per minibatch): constant, or a half
+   * cosine from the settings' rate down to 0 at the run's last minibatch.
+   */
+  static Tracker learningRate(TrainSettings settings, int batchesPerEpoch) {
+    if (!settings.cosineDecay()) {
+      return Tracker.fixed(settings.learningRate());
+    }
+    return Tracker.cosine()
+        .setBaseValue(settings.learningRate())
+        .optFinalValue(0f)
+        .setMaxUpdates(Math.max(1, settings.epochs() * batchesPerEpoch))
+        .build();
   }
 }
