@@ -1,4 +1,4 @@
-package io.coinfer.cli.up;
+package io.coinfer.kafka;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,7 +25,9 @@ import org.apache.kafka.server.common.MetadataVersion;
 /**
  * A real single-node Kafka broker in this JVM, in KRaft mode (one process that is both broker and
  * controller), bound to 127.0.0.1. Its log directory is a fresh temporary folder, formatted at
- * start and deleted at {@link #close}. Topics are created on first use with 3 partitions.
+ * start and deleted at {@link #close}. Topics are created on first use with 3 partitions. It can be
+ * stopped and started again on the same ports and log directory ({@link #stop}, {@link #restart}),
+ * keeping its topics, records and committed offsets: a broker restart as clients see it.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -33,12 +35,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final int NODE_ID = 1;
   private static final long READY_TIMEOUT_S = 60;
 
-  private final KafkaRaftServer server;
+  private final KafkaConfig config;
   private final Path logDir;
   private final int port;
+  private KafkaRaftServer server;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDir, int port) {
-    this.server = server;
+  private EmbeddedKafkaBroker(KafkaConfig config, Path logDir, int port) {
+    this.config = config;
     this.logDir = logDir;
     this.port = port;
   }
@@ -60,19 +63,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the broker's log directory", e);
     }
-    KafkaRaftServer server = null;
+    EmbeddedKafkaBroker broker = null;
     try {
       KafkaConfig config = new KafkaConfig(properties(clientPort, controllerPort, dir), false);
       format(dir);
-      server = new KafkaRaftServer(config, Time.SYSTEM);
-      server.startup();
-      EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dir, clientPort);
-      broker.awaitReady();
+      broker = new EmbeddedKafkaBroker(config, dir, clientPort);
+      broker.restart();
       return broker;
     } catch (RuntimeException e) {
-      if (server != null) {
-        server.shutdown();
-        server.awaitShutdown();
+      if (broker != null) {
+        broker.stop();
       }
       delete(dir);
       throw e;
@@ -100,12 +100,47 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return logDir;
   }
 
+  /**
+   * @return whether the broker is running (started and not stopped since)
+   */
+  public synchronized boolean isRunning() {
+    return server != null;
+  }
+
+  /**
+   * Stops the broker and waits for it to stop, keeping its log directory for {@link #restart}; does
+   * nothing if it is stopped.
+   */
+  public synchronized void stop() {
+    KafkaRaftServer running = server;
+    server = null;
+    if (running != null) {
+      running.shutdown();
+      running.awaitShutdown();
+    }
+  }
+
+  /**
+   * Starts a stopped broker again on the same ports and log directory and waits until it answers;
+   * does nothing if it is running.
+   *
+   * @throws IllegalStateException when it does not come up
+   */
+  public synchronized void restart() {
+    if (server != null) {
+      return;
+    }
+    KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
+    server = started;
+    started.startup();
+    awaitReady();
+  }
+
   /** Stops the broker, waits for it to stop and deletes its log directory. */
   @Override
   public void close() {
     try {
-      server.shutdown();
-      server.awaitShutdown();
+      stop();
     } finally {
       delete(logDir);
     }

@@ -1,4 +1,4 @@
-package io.coinfer.cli.up;
+package io.coinfer.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,6 +86,74 @@ class EmbeddedKafkaBrokerTest {
 
     assertThat(Files.exists(logDir)).isFalse();
     assertThat(portOpen(port)).isFalse();
+  }
+
+  @Test
+  void shouldKeepRecordsAndCommittedOffsetsAcrossAStopAndRestartOnTheSamePort() throws Exception {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0)) {
+      int port = broker.port();
+      Map<String, Object> consumerConfig =
+          Map.of(
+              ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+              broker.bootstrapServers(),
+              ConsumerConfig.GROUP_ID_CONFIG,
+              "restart",
+              ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+              "earliest",
+              ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+              false);
+      send(broker, 0, 5);
+      // a group reads the first five and commits
+      try (KafkaConsumer<String, String> consumer =
+          new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+        assertThat(readValues(consumer, 5)).hasSize(5);
+        consumer.commitSync();
+      }
+
+      broker.stop();
+      assertThat(broker.isRunning()).isFalse();
+      assertThat(portOpen(port)).isFalse();
+      broker.restart();
+      assertThat(broker.isRunning()).isTrue();
+      assertThat(broker.port()).isEqualTo(port);
+
+      // the same group resumes after its committed offsets: only the five sent after the restart
+      send(broker, 5, 10);
+      try (KafkaConsumer<String, String> consumer =
+          new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+        assertThat(readValues(consumer, 5))
+            .containsExactlyInAnyOrder("job-5", "job-6", "job-7", "job-8", "job-9");
+      }
+    }
+  }
+
+  private static void send(EmbeddedKafkaBroker broker, int from, int to) throws Exception {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer())) {
+      for (int i = from; i < to; i++) {
+        producer
+            .send(new ProducerRecord<>("coinfer.restart", "ue-" + i, "job-" + i))
+            .get(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static List<String> readValues(KafkaConsumer<String, String> consumer, int count) {
+    consumer.subscribe(List.of("coinfer.restart"));
+    List<String> seen = new ArrayList<>();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
+              return seen.size() >= count;
+            });
+    // nothing more arrives
+    consumer.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.value()));
+    return seen;
   }
 
   private static boolean portOpen(int port) {

@@ -1,6 +1,7 @@
 package io.coinfer.cli.up;
 
 import io.coinfer.contracts.api.PolicyView;
+import io.coinfer.kafka.EmbeddedKafkaBroker;
 import io.coinfer.mec.profile.Net;
 import io.coinfer.simulator.SimulatorSettings;
 import io.coinfer.simulator.fleet.Fleet;
