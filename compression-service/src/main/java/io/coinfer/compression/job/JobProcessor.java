@@ -149,13 +149,17 @@ public class JobProcessor {
     UeAccounting accounting =
         costs.account(job.ueId(), profile.get(), net, job.distanceM(), decision, System.nanoTime());
     if (point == Net.LOCAL_POINT) {
+      long t0 = System.nanoTime();
       float[] logits = runtime.get().classify(List.of(chw))[0];
-      publishLocalResult(job, decision, accounting, runtime.get(), logits);
+      double headS = (System.nanoTime() - t0) / 1e9;
+      publishLocalResult(job, decision, accounting, runtime.get(), logits, headS);
     } else {
+      long t0 = System.nanoTime();
       byte[] payload =
           point == Net.EDGE_POINT
               ? job.image()
               : FeatureWire.write(runtime.get().encode(point, List.of(chw)).get(0));
+      double headS = point == Net.EDGE_POINT ? 0 : (System.nanoTime() - t0) / 1e9;
       FeatureEvent feature =
           new FeatureEvent(
               Event.SCHEMA_VERSION,
@@ -167,7 +171,8 @@ public class JobProcessor {
               payload,
               decision,
               accounting,
-              job.submittedAt());
+              job.submittedAt(),
+              headS);
       publisher.publish(FEATURES_OUT, job.ueId(), feature, job.jobId());
     }
     sample.stop(
@@ -183,7 +188,8 @@ public class JobProcessor {
       DecisionRef decision,
       UeAccounting accounting,
       SplitRuntime runtime,
-      float[] logits) {
+      float[] logits,
+      double headS) {
     Instant now = Instant.now();
     ResultEvent result =
         new ResultEvent(
@@ -195,7 +201,7 @@ public class JobProcessor {
             ClassScore.topK(logits, runtime.labels(), 5),
             decision,
             accounting,
-            EdgeTiming.NONE,
+            new EdgeTiming(0, 0, 0, headS),
             accounting.latencyS(),
             Math.max(0, ResultEvent.seconds(job.submittedAt(), now)),
             null,

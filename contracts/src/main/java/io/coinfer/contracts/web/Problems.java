@@ -1,6 +1,7 @@
 package io.coinfer.contracts.web;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,15 +26,8 @@ public final class Problems {
   public static ErrorResponseException unauthorized(String detail) {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-    return new ErrorResponseException(
-        HttpStatus.UNAUTHORIZED, problem(HttpStatus.UNAUTHORIZED, "unauthorized", detail), null) {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      public HttpHeaders getHeaders() {
-        return headers;
-      }
-    };
+    return withHeaders(
+        HttpStatus.UNAUTHORIZED, problem(HttpStatus.UNAUTHORIZED, "unauthorized", detail), headers);
   }
 
   /**
@@ -94,6 +88,51 @@ public final class Problems {
    */
   public static ErrorResponseException tooLarge(String detail) {
     return of(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", detail);
+  }
+
+  /**
+   * 429 with {@code Retry-After}: the service holds as much work as it may and refuses more for
+   * now.
+   *
+   * @param detail which bound is full
+   * @param retryAfter when to try again (rounded up to whole seconds, at least 1)
+   * @return the exception to throw
+   */
+  public static ErrorResponseException tooManyRequests(String detail, Duration retryAfter) {
+    return retryLater(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", detail, retryAfter);
+  }
+
+  /**
+   * 503 with {@code Retry-After}: the service is shutting down and takes no new work.
+   *
+   * @param detail why
+   * @param retryAfter when to try again (rounded up to whole seconds, at least 1)
+   * @return the exception to throw
+   */
+  public static ErrorResponseException unavailable(String detail, Duration retryAfter) {
+    return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", detail, retryAfter);
+  }
+
+  private static ErrorResponseException retryLater(
+      HttpStatus status, String type, String detail, Duration retryAfter) {
+    long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    ProblemDetail problem = problem(status, type, detail);
+    problem.setProperty("retryAfterSeconds", seconds);
+    return withHeaders(status, problem, headers);
+  }
+
+  private static ErrorResponseException withHeaders(
+      HttpStatus status, ProblemDetail problem, HttpHeaders headers) {
+    return new ErrorResponseException(status, problem, null) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public HttpHeaders getHeaders() {
+        return headers;
+      }
+    };
   }
 
   private static ErrorResponseException of(HttpStatus status, String type, String detail) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,11 @@ import org.springframework.stereotype.Component;
  * in one call: dequantise + decoder + tail at points 1-4, the whole net on raw images at point 0.
  * Metrics: {@code coinfer.tail.batch.size}, {@code coinfer.tail.queue.wait}, {@code
  * coinfer.tail.time}.
+ *
+ * <p>Shutdown: the batcher stops in lifecycle phase {@link #PHASE}, after the input bindings (so no
+ * feature arrives any more) and before the output bindings (so it can still publish): it runs what
+ * is queued, publishes the results and only then reports itself stopped. The consumer acknowledged
+ * those features when it queued them, so draining is what keeps them from being lost.
  */
 @Component
 public class MicroBatcher implements SmartLifecycle {
@@ -42,7 +48,15 @@ public class MicroBatcher implements SmartLifecycle {
   /** The output binding to {@code coinfer.results}. */
   public static final String RESULTS_OUT = "results-out-0";
 
+  /**
+   * The lifecycle phase: between Spring Cloud Stream's input bindings ({@code Integer.MAX_VALUE -
+   * 1000}, stopped earlier) and its output bindings ({@code Integer.MIN_VALUE + 1000}, stopped
+   * later).
+   */
+  public static final int PHASE = 0;
+
   private static final Logger LOG = LoggerFactory.getLogger(MicroBatcher.class);
+  private static final long IDLE_POLL_MS = 50;
 
   private final BlockingQueue<Queued> queue;
   private final int maxBatch;
@@ -52,7 +66,8 @@ public class MicroBatcher implements SmartLifecycle {
   private final MeterRegistry meters;
   private final DistributionSummary batchSize;
   private final Timer queueWait;
-  private volatile Thread worker;
+  private volatile boolean running;
+  private volatile CompletableFuture<Void> exited = CompletableFuture.completedFuture(null);
 
   MicroBatcher(
       InferenceSettings settings,
@@ -78,22 +93,41 @@ public class MicroBatcher implements SmartLifecycle {
   }
 
   /**
-   * Queues a validated feature; blocks while the queue is full.
+   * Queues a validated feature; blocks while the queue is full (back-pressure: the consumer stops
+   * polling its partitions until the tail catches up).
    *
    * @param feature the feature
    * @throws InterruptedException if interrupted while waiting for room
+   * @throws IllegalStateException if the batcher is not running (it has stopped or drains)
    */
   public void submit(ValidFeature feature) throws InterruptedException {
+    if (!running) {
+      throw new IllegalStateException(
+          "the tail batcher is not running; job " + feature.event().jobId() + " not queued");
+    }
     queue.put(new Queued(feature, System.nanoTime()));
   }
 
-  private void runWorker() {
+  /**
+   * @return features queued for the tail now
+   */
+  public int queued() {
+    return queue.size();
+  }
+
+  private void runWorker(CompletableFuture<Void> done) {
     List<Queued> batch = new ArrayList<>(maxBatch);
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        Queued first = queue.take();
+    try {
+      while (true) {
+        Queued first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          if (!running) {
+            return; // stopped and drained
+          }
+          continue;
+        }
         batch.add(first);
-        long deadline = first.enqueuedNanos() + maxWaitNanos;
+        long deadline = running ? first.enqueuedNanos() + maxWaitNanos : 0;
         while (batch.size() < maxBatch) {
           long left = deadline - System.nanoTime();
           Queued next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
@@ -103,11 +137,13 @@ public class MicroBatcher implements SmartLifecycle {
           batch.add(next);
         }
         runBatch(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
         batch.clear();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warn("tail batcher interrupted with {} features queued", batch.size() + queue.size());
+    } finally {
+      done.complete(null);
     }
   }
 
@@ -161,7 +197,10 @@ public class MicroBatcher implements SmartLifecycle {
       FeatureEvent e = group.get(i).feature().event();
       EdgeTiming edge =
           new EdgeTiming(
-              (dequeued - group.get(i).enqueuedNanos()) / 1e9, tailNanos / 1e9, group.size());
+              (dequeued - group.get(i).enqueuedNanos()) / 1e9,
+              tailNanos / 1e9,
+              group.size(),
+              e.headS());
       ResultEvent result =
           new ResultEvent(
               Event.SCHEMA_VERSION,
@@ -183,25 +222,46 @@ public class MicroBatcher implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    Thread t = new Thread(this::runWorker, "tail-batcher");
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    exited = done;
+    running = true;
+    Thread t = new Thread(() -> runWorker(done), "tail-batcher");
     t.setDaemon(true);
-    worker = t;
     t.start();
   }
 
+  /** Stops taking features and returns once the queued ones are published. */
   @Override
   public void stop() {
-    Thread t = worker;
-    worker = null;
-    if (t != null) {
-      t.interrupt();
-    }
+    stop(() -> {});
+    exited.join();
+  }
+
+  /**
+   * Stops taking features; the callback runs once the queued ones are published (Spring waits for
+   * it up to {@code spring.lifecycle.timeout-per-shutdown-phase}).
+   *
+   * @param callback told when the batcher has drained
+   */
+  @Override
+  public synchronized void stop(Runnable callback) {
+    running = false;
+    LOG.info("tail batcher draining {} queued features", queue.size());
+    exited.whenComplete((v, e) -> callback.run());
   }
 
   @Override
   public boolean isRunning() {
-    return worker != null;
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
   }
 
   private record Queued(ValidFeature feature, long enqueuedNanos) {}
