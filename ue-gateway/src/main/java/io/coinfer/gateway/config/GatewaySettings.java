@@ -34,12 +34,22 @@ public record GatewaySettings(
    * @param maxWait the longest {@code ?wait=} honoured; default 30 s
    * @param retained how many jobs the gateway remembers for {@code GET /api/v1/jobs/{id}}; default
    *     100,000 (the oldest finished ones are forgotten first)
+   * @param maxPending accepted jobs without a result the gateway holds at most (each with its
+   *     {@code ?wait} answer); a submission beyond it gets 429 with {@code Retry-After}; default
+   *     2,000
+   * @param retryAfter what the gateway tells a refused client to wait ({@code Retry-After}, whole
+   *     seconds); default 1 s
+   * @param drainTimeout at shutdown, how long the gateway keeps reading results for its pending
+   *     jobs (new submissions get 503) before it stops; default 15 s
    */
   public record Jobs(
       @DefaultValue("2MB") DataSize maxImageSize,
       @DefaultValue("16777216") long maxImagePixels,
       @DefaultValue("30s") Duration maxWait,
-      @DefaultValue("100000") int retained) {}
+      @DefaultValue("100000") int retained,
+      @DefaultValue("2000") int maxPending,
+      @DefaultValue("1s") Duration retryAfter,
+      @DefaultValue("15s") Duration drainTimeout) {}
 
   /**
    * What a UE may register with.

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,11 +33,17 @@ import org.springframework.stereotype.Service;
  * Accepts jobs, publishes them, and completes them from {@code coinfer.results}. A job is published
  * before it is acknowledged to the client (the jobs binding sends synchronously), and the first
  * result of a job wins: a duplicate result is dropped.
+ *
+ * <p>Back-pressure: at most {@code maxPending} accepted jobs wait for their result at once; a
+ * submission beyond that is refused with 429 and {@code Retry-After} before anything is published,
+ * so the gateway's memory stays bounded and nothing accepted is dropped. While the gateway drains
+ * at shutdown ({@link #drain}), submissions get 503 with {@code Retry-After}.
  */
 @Service
 public class JobService {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
+  private static final long DRAIN_POLL_MS = 20;
 
   private final Map<String, TrackedJob> jobs = new ConcurrentHashMap<>();
   private final Queue<String> order = new ConcurrentLinkedQueue<>();
@@ -44,6 +51,8 @@ public class JobService {
   private final UeRegistry ues;
   private final TaskMetrics metrics;
   private final GatewaySettings.Jobs settings;
+  private final AtomicInteger pending = new AtomicInteger();
+  private volatile boolean draining;
 
   JobService(
       EventPublisher publisher, UeRegistry ues, TaskMetrics metrics, GatewaySettings settings) {
@@ -63,6 +72,7 @@ public class JobService {
    */
   TrackedJob submitImage(RegisteredUe ue, String contentType, byte[] image) {
     ImageCheck.check(image, settings.maxImagePixels());
+    reserve();
     TrackedJob job = track(ue.ueId());
     JobEvent event =
         new JobEvent(
@@ -99,6 +109,7 @@ public class JobService {
                 () ->
                     Problems.conflict(
                         "UE " + ue.ueId() + " has no decision yet; wait for the next slot"));
+    reserve();
     TrackedJob job = track(ue.ueId());
     FeatureEvent event =
         new FeatureEvent(
@@ -159,7 +170,58 @@ public class JobService {
       return;
     }
     if (job.result().complete(result)) {
+      pending.decrementAndGet();
       metrics.completed(result);
+    }
+  }
+
+  /**
+   * @return accepted jobs without a result now
+   */
+  public int pending() {
+    return pending.get();
+  }
+
+  /**
+   * Stops accepting jobs (503 from now on) and waits until every pending job has its result or the
+   * timeout has passed.
+   *
+   * @param timeout the longest wait
+   * @return the jobs still pending when it returned (0: drained)
+   */
+  public int drain(Duration timeout) {
+    draining = true;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (pending.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(DRAIN_POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return pending.get();
+  }
+
+  /** Accepts jobs again after {@link #drain} (a restarted context). */
+  void resume() {
+    draining = false;
+  }
+
+  private void reserve() {
+    if (draining) {
+      throw Problems.unavailable(
+          "the gateway is shutting down and accepts no new jobs", settings.retryAfter());
+    }
+    int now = pending.incrementAndGet();
+    if (now > settings.maxPending()) {
+      pending.decrementAndGet();
+      metrics.refused();
+      throw Problems.tooManyRequests(
+          "the gateway holds "
+              + settings.maxPending()
+              + " pending jobs, its limit; retry after the Retry-After seconds",
+          settings.retryAfter());
     }
   }
 
@@ -178,6 +240,7 @@ public class JobService {
       publish.run();
     } catch (RuntimeException e) {
       jobs.remove(job.jobId());
+      pending.decrementAndGet();
       throw e;
     }
   }

@@ -33,6 +33,14 @@ class TaskMetrics {
         .increment();
   }
 
+  void refused() {
+    Counter.builder("coinfer.jobs.refused")
+        .description(
+            "Submissions refused with 429 because the gateway's pending jobs were at its limit")
+        .register(registry)
+        .increment();
+  }
+
   void completed(ResultEvent result) {
     if (result.status() == JobStatus.FAILED) {
       Counter.builder("coinfer.jobs.failed")

@@ -47,7 +47,13 @@ class TokenServiceTest {
         new GatewaySettings(
             new GatewaySettings.Tokens(secret, ttl),
             new GatewaySettings.Jobs(
-                DataSize.ofMegabytes(2), 1L << 24, Duration.ofSeconds(30), 1000),
+                DataSize.ofMegabytes(2),
+                1L << 24,
+                Duration.ofSeconds(30),
+                1000,
+                100,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(15)),
             new GatewaySettings.Ues(List.of("resnet18"), List.of("jetson-nano"))));
   }
 }
