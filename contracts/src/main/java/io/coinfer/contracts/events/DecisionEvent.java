@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One UE's decision for one slot on {@code coinfer.decisions} (key: UE id).
@@ -20,6 +21,11 @@ import java.time.Instant;
  * @param policyVersion the version of that policy (a checkpoint id, or {@code builtin})
  * @param source why this policy decided
  * @param decidedAt when the slot's decision step ended
+ * @param corrections the rules the active policy's action for this UE broke, in the order checked:
+ *     empty for a valid action; a power above pmax was clamped ({@link
+ *     DecisionSource#POLICY_CLAMPED}), any other broken rule made the fallback decide ({@link
+ *     DecisionSource#FALLBACK_INVALID_ACTION}). An optional field of schema version 1: absent in
+ *     the JSON reads as empty
  */
 public record DecisionEvent(
     int schemaVersion,
@@ -31,5 +37,51 @@ public record DecisionEvent(
     @NotBlank String policyId,
     @NotBlank String policyVersion,
     @NotNull DecisionSource source,
-    @NotNull Instant decidedAt)
-    implements Event {}
+    @NotNull Instant decidedAt,
+    List<DecisionCorrection> corrections)
+    implements Event {
+
+  /** Copies the corrections; absent (null) means none. */
+  public DecisionEvent {
+    corrections = corrections == null ? List.of() : List.copyOf(corrections);
+  }
+
+  /**
+   * A decision of a valid action (no corrections).
+   *
+   * @param schemaVersion {@link Event#SCHEMA_VERSION}
+   * @param ueId the UE id
+   * @param slot the slot number
+   * @param point the partition point, 0 to 5
+   * @param subChannel the uplink sub-channel, from 0
+   * @param powerW the transmit power, watts, in (0, pmax]
+   * @param policyId the id of the policy that decided
+   * @param policyVersion the version of that policy
+   * @param source why this policy decided
+   * @param decidedAt when the slot's decision step ended
+   */
+  public DecisionEvent(
+      int schemaVersion,
+      String ueId,
+      long slot,
+      int point,
+      int subChannel,
+      double powerW,
+      String policyId,
+      String policyVersion,
+      DecisionSource source,
+      Instant decidedAt) {
+    this(
+        schemaVersion,
+        ueId,
+        slot,
+        point,
+        subChannel,
+        powerW,
+        policyId,
+        policyVersion,
+        source,
+        decidedAt,
+        List.of());
+  }
+}

@@ -4,6 +4,17 @@ package io.coinfer.contracts.events;
 public enum DecisionSource {
   /** The active policy decided (with its per-UE or its parameter-shared actor). */
   POLICY,
+  /**
+   * The active policy decided, but its power was above pmax and was clamped to pmax ({@link
+   * DecisionEvent#corrections()} says so).
+   */
+  POLICY_CLAMPED,
+  /**
+   * The active policy's action for this UE broke a rule (point outside 0..5, unknown sub-channel,
+   * power not positive or not finite) or the policy failed for the group, so the fallback policy
+   * decided; {@link DecisionEvent#corrections()} names the rules.
+   */
+  FALLBACK_INVALID_ACTION,
   /** The UE had no fresh state report, so the fallback policy decided. */
   FALLBACK_STALE_STATE,
   /**

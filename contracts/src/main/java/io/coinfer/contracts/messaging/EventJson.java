@@ -3,6 +3,9 @@ package io.coinfer.contracts.messaging;
 import io.coinfer.contracts.events.Event;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes events as JSON and reads them back strictly: the schema version must be {@link
- * Event#SCHEMA_VERSION} and every Bean Validation constraint of the record must hold. Instants are
+ * Event#SCHEMA_VERSION}, every Bean Validation constraint of the record must hold, and every
+ * floating-point field, nested ones included, must be finite (JSON such as {@code 1e999} or {@code
+ * "Infinity"} would otherwise read as an infinity that passes {@code @Positive}). Instants are
  * ISO-8601 strings, byte arrays base64. Thread-safe.
  */
 public final class EventJson {
@@ -84,6 +89,50 @@ public final class EventJson {
                   .collect(Collectors.joining(", ")),
           null);
     }
+    String nonFinite = nonFinite(event, "");
+    if (nonFinite != null) {
+      throw new InvalidEventException(
+          type.getSimpleName() + " is invalid: " + nonFinite + " must be a finite number", null);
+    }
     return event;
+  }
+
+  /** The path of the first non-finite float or double in a record tree, or null. */
+  private static String nonFinite(Object value, String path) {
+    if (value instanceof Double d) {
+      return Double.isFinite(d) ? null : path;
+    }
+    if (value instanceof Float f) {
+      return Float.isFinite(f) ? null : path;
+    }
+    if (value instanceof Collection<?> items) {
+      int i = 0;
+      for (Object item : items) {
+        String bad = nonFinite(item, path + "[" + i++ + "]");
+        if (bad != null) {
+          return bad;
+        }
+      }
+      return null;
+    }
+    if (value instanceof Record record) {
+      for (RecordComponent c : record.getClass().getRecordComponents()) {
+        String bad =
+            nonFinite(
+                component(record, c), path.isEmpty() ? c.getName() : path + "." + c.getName());
+        if (bad != null) {
+          return bad;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Object component(Record record, RecordComponent c) {
+    try {
+      return c.getAccessor().invoke(record);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + c.getName() + " of " + record, e);
+    }
   }
 }

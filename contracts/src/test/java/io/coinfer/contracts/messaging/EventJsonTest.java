@@ -7,6 +7,7 @@ import io.coinfer.contracts.events.DecisionEvent;
 import io.coinfer.contracts.events.DecisionSource;
 import io.coinfer.contracts.events.Event;
 import io.coinfer.contracts.events.JobEvent;
+import io.coinfer.contracts.events.UeStateEvent;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,35 @@ class EventJsonTest {
             () -> json.read("{not json".getBytes(StandardCharsets.UTF_8), DecisionEvent.class))
         .isInstanceOf(InvalidEventException.class)
         .hasMessageContaining("not a DecisionEvent");
+  }
+
+  @Test
+  void shouldRefuseAnInfiniteNumberThatPassesItsConstraint() {
+    // Given a state report whose distance is 1e999 (infinity, which @Positive lets through)
+    String state =
+        "{\"schemaVersion\":1,\"ueId\":\"ue-1\",\"net\":\"resnet18\","
+            + "\"deviceProfile\":\"jetson-nano\",\"distanceM\":1e999,\"pmaxW\":1,"
+            + "\"tasksQueued\":0,\"sequence\":0,\"reportedAt\":\"2026-01-01T00:00:00Z\"}";
+
+    // When / Then reading it fails, naming the field
+    assertThatThrownBy(() -> json.read(state.getBytes(StandardCharsets.UTF_8), UeStateEvent.class))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessage("UeStateEvent is invalid: distanceM must be a finite number");
+  }
+
+  @Test
+  void shouldReadADecisionWithoutCorrectionsAsUncorrected() {
+    // Given a decision written before decisions carried corrections
+    String decision =
+        "{\"schemaVersion\":1,\"ueId\":\"ue-1\",\"slot\":3,\"point\":2,\"subChannel\":0,"
+            + "\"powerW\":0.5,\"policyId\":\"local\",\"policyVersion\":\"builtin\","
+            + "\"source\":\"POLICY\",\"decidedAt\":\"2026-01-01T00:00:00Z\"}";
+
+    // When it is read
+    DecisionEvent read = json.read(decision.getBytes(StandardCharsets.UTF_8), DecisionEvent.class);
+
+    // Then it has no corrections
+    assertThat(read.corrections()).isEmpty();
   }
 
   @Test
