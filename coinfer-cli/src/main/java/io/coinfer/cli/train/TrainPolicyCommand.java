@@ -2,6 +2,7 @@ package io.coinfer.cli.train;
 
 import io.coinfer.mahppo.config.MahppoConfig;
 import io.coinfer.mahppo.config.MahppoConfig.CriticTarget;
+import io.coinfer.mahppo.config.MahppoConfig.PowerScale;
 import io.coinfer.mahppo.config.MahppoConfig.RewardKind;
 import io.coinfer.mahppo.train.Trainer;
 import io.coinfer.mahppo.train.TrainingResult;
@@ -108,6 +109,38 @@ public final class TrainPolicyCommand implements Callable<Integer> {
       description = "Train one parameter-shared actor serving up to this many UEs.")
   Integer sharedActorMaxUes;
 
+  @Option(
+      names = "--power-scale",
+      description = "linear (published) or log (3 decades below pmax) power head.")
+  String powerScale;
+
+  @Option(
+      names = "--keep-best",
+      arity = "1",
+      description =
+          "Also keep the checkpoint with the best validation objective in <out>/best: true/false.")
+  Boolean keepBest;
+
+  @Option(
+      names = "--warm-start",
+      paramLabel = "<baseline>:<steps>",
+      description =
+          "Behaviour cloning from a baseline's decisions for the first <steps> steps before PPO,"
+              + " e.g. static-search:20000.")
+  String warmStart;
+
+  @Option(names = "--entropy-coef", description = "Entropy bonus weight per head (published 1e-3).")
+  Double entropyCoef;
+
+  @Option(names = "--gamma", description = "Discount per slot (published 0.95).")
+  Double gamma;
+
+  @Option(
+      names = "--episode-slot-factor",
+      description =
+          "Training episodes are cut after lambda * factor / T slots (published 0.15: 60 slots).")
+  Double episodeSlotFactor;
+
   @Option(names = "--lr", description = "Adam learning rate of actors and critic.")
   Double lr;
 
@@ -150,6 +183,10 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     summary.put("energyPerTask", r.energyPerTask());
     summary.put("objective", r.latencyPerTask() + sc.beta() * r.energyPerTask());
     summary.put("checkpoint", r.checkpoint().toString());
+    if (r.best() != null) {
+      summary.put("best", r.best().toString());
+      summary.put("bestValidationObjective", r.bestValidationObjective());
+    }
     spec.commandLine().getOut().println(JsonMapper.builder().build().writeValueAsString(summary));
     spec.commandLine().getOut().flush();
     return 0;
@@ -191,6 +228,35 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     }
     if (sharedActorMaxUes != null) {
       b.sharedActor(true, sharedActorMaxUes);
+    }
+    if (powerScale != null) {
+      b.powerScale(PowerScale.valueOf(enumName(powerScale, "--power-scale")));
+    }
+    if (warmStart != null) {
+      int colon = warmStart.lastIndexOf(':');
+      if (colon <= 0) {
+        throw new IllegalArgumentException(
+            "--warm-start must be <baseline>:<steps>, e.g. static-search:20000, got " + warmStart);
+      }
+      try {
+        b.warmStart(
+            warmStart.substring(0, colon), Long.parseLong(warmStart.substring(colon + 1).trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "--warm-start: <steps> must be a whole number, got " + warmStart, e);
+      }
+    }
+    if (keepBest != null) {
+      b.keepBest(keepBest);
+    }
+    if (entropyCoef != null) {
+      b.entropyCoef(entropyCoef);
+    }
+    if (gamma != null) {
+      b.gamma(gamma);
+    }
+    if (episodeSlotFactor != null) {
+      b.episodeSlotFactor(episodeSlotFactor);
     }
     if (lr != null) {
       b.learningRates(lr, lr);

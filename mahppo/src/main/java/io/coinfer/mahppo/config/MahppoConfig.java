@@ -42,6 +42,16 @@ import java.util.Objects;
  * @param sharedActor one actor network for all UEs fed with each UE's own features and index,
  *     instead of one actor per UE (ours)
  * @param maxUes largest fleet a shared actor can serve (length of its one-hot UE index)
+ * @param powerScale how the power head's Gaussian sample maps to watts: linearly (published) or
+ *     over {@value #POWER_DECADES} decades below pmax (ours)
+ * @param keepBest besides the last checkpoint, keep the one whose deterministic policy had the
+ *     lowest mean objective on validation episodes (random positions, seeds apart from those of
+ *     {@code coinfer evaluate}) measured after every update; published: the last one only (ours)
+ * @param warmStartTeacher a mec-core baseline spec (e.g. {@code static-search}) whose decisions the
+ *     actors are cloned from before PPO, or empty for none (published)
+ * @param warmStartSteps environment steps of behaviour cloning at the start of the run (the teacher
+ *     acts; actors learn its actions by maximum likelihood, the critic its returns); 0 = none
+ *     (published)
  */
 public record MahppoConfig(
     long totalSteps,
@@ -70,7 +80,14 @@ public record MahppoConfig(
     RewardKind reward,
     boolean lrAnnealing,
     boolean sharedActor,
-    int maxUes) {
+    int maxUes,
+    PowerScale powerScale,
+    boolean keepBest,
+    String warmStartTeacher,
+    long warmStartSteps) {
+
+  /** Decades below pmax that {@link PowerScale#LOG} spans: powers from pmax / 1000 to pmax. */
+  public static final int POWER_DECADES = 3;
 
   /** What the critic is regressed on. */
   public enum CriticTarget {
@@ -90,6 +107,48 @@ public record MahppoConfig(
      * -100 times the evaluation objective (latency + beta * energy per task per device).
      */
     OBJECTIVE
+  }
+
+  /**
+   * How the power head's sample {@code x} (a Gaussian whose mean is {@code sigmoid * pmax}) becomes
+   * the transmit power in watts.
+   */
+  public enum PowerScale {
+    /** {@code x} clamped into [1e-10, pmax] W, as published: a sample below 0 stalls the uplink. */
+    LINEAR,
+    /**
+     * {@code pmax * 10^(-3 (1 - x / pmax))} with {@code x} clamped into [0, pmax]: equal steps of
+     * {@code x} are equal ratios of power, from pmax / 1000 to pmax, so low powers (the
+     * energy-cheap ones) are as easy to hold as high ones and no sample stalls the uplink.
+     */
+    LOG;
+
+    /**
+     * @param x the power head's sample, in units of the head (pmax at most for LINEAR)
+     * @param pmax the largest power, in W
+     * @return the transmit power, in W, in (0, pmax]
+     */
+    public double watts(double x, double pmax) {
+      if (this == LINEAR) {
+        return Math.min(pmax, Math.max(1e-10, x));
+      }
+      double fraction = Math.min(1, Math.max(0, x / pmax));
+      return pmax * Math.pow(10, -POWER_DECADES * (1 - fraction));
+    }
+
+    /**
+     * The inverse of {@link #watts}: the head sample that gives a power (used to clone a teacher).
+     *
+     * @param watts a power in (0, pmax] W
+     * @param pmax the largest power, in W
+     * @return the head sample, in [0, pmax]
+     */
+    public double sample(double watts, double pmax) {
+      if (this == LINEAR) {
+        return watts;
+      }
+      return pmax * Math.max(0, 1 + Math.log10(watts / pmax) / POWER_DECADES);
+    }
   }
 
   /** Validates every value up front, with a message that names the offending one. */
@@ -122,6 +181,15 @@ public record MahppoConfig(
     require(maxGradNorm >= 0, "maxGradNorm must be >= 0 (0 = off), got " + maxGradNorm);
     Objects.requireNonNull(reward, "reward");
     require(maxUes > 0, "maxUes must be > 0, got " + maxUes);
+    // checkpoints written before these switches existed read as the published values
+    if (powerScale == null) {
+      powerScale = PowerScale.LINEAR;
+    }
+    warmStartTeacher = warmStartTeacher == null ? "" : warmStartTeacher.trim();
+    require(warmStartSteps >= 0, "warmStartSteps must be >= 0, got " + warmStartSteps);
+    require(
+        warmStartSteps == 0 || !warmStartTeacher.isEmpty(),
+        "warmStartSteps > 0 needs a warmStartTeacher (a baseline spec such as static-search)");
   }
 
   /** The published settings (paper and public code), with all our switches off. */
@@ -153,7 +221,11 @@ public record MahppoConfig(
         RewardKind.PUBLISHED,
         false,
         false,
-        5);
+        5,
+        PowerScale.LINEAR,
+        false,
+        "",
+        0);
   }
 
   /**
@@ -221,6 +293,10 @@ public record MahppoConfig(
     private boolean lrAnnealing;
     private boolean sharedActor;
     private int maxUes;
+    private PowerScale powerScale;
+    private boolean keepBest;
+    private String warmStartTeacher;
+    private long warmStartSteps;
 
     private Builder(MahppoConfig c) {
       totalSteps = c.totalSteps;
@@ -250,11 +326,40 @@ public record MahppoConfig(
       lrAnnealing = c.lrAnnealing;
       sharedActor = c.sharedActor;
       maxUes = c.maxUes;
+      powerScale = c.powerScale;
+      keepBest = c.keepBest;
+      warmStartTeacher = c.warmStartTeacher;
+      warmStartSteps = c.warmStartSteps;
     }
 
     /** Sets {@link MahppoConfig#totalSteps()}. */
     public Builder totalSteps(long v) {
       totalSteps = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#episodeSlotFactor()}. */
+    public Builder episodeSlotFactor(double v) {
+      episodeSlotFactor = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#powerScale()}. */
+    public Builder powerScale(PowerScale v) {
+      powerScale = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#keepBest()}. */
+    public Builder keepBest(boolean v) {
+      keepBest = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#warmStartTeacher()} and {@link MahppoConfig#warmStartSteps()}. */
+    public Builder warmStart(String teacher, long steps) {
+      warmStartTeacher = teacher;
+      warmStartSteps = steps;
       return this;
     }
 
@@ -377,7 +482,11 @@ public record MahppoConfig(
           reward,
           lrAnnealing,
           sharedActor,
-          maxUes);
+          maxUes,
+          powerScale,
+          keepBest,
+          warmStartTeacher,
+          warmStartSteps);
     }
   }
 }

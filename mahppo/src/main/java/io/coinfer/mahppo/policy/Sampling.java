@@ -36,9 +36,4 @@ public final class Sampling {
     double z = (x - mean) / std;
     return (float) (-0.5 * z * z - Math.log(std) - 0.5 * Math.log(2 * Math.PI));
   }
-
-  /** A power the environment accepts: {@code x} clamped into [1e-10, pmax] W. */
-  public static double clampPower(double x, double pmax) {
-    return Math.min(pmax, Math.max(1e-10, x));
-  }
 }

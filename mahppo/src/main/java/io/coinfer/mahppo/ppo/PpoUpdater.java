@@ -132,6 +132,24 @@ public final class PpoUpdater implements AutoCloseable {
    * @return the diagnostics
    */
   public UpdateStats update(RolloutBuffer buffer, long stepsDone) {
+    return train(buffer, stepsDone, false);
+  }
+
+  /**
+   * Runs one behaviour-cloning update on a rollout whose actions a teacher took: the same
+   * minibatches and critic regression as {@link #update}, but each head maximises the
+   * log-likelihood of the teacher's actions (sub-channel and power masked as in PPO) instead of the
+   * clipped surrogate. The reported policy losses are the negative log-likelihoods.
+   *
+   * @param buffer the teacher's rollout
+   * @param stepsDone environment steps before this rollout (for learning-rate annealing)
+   * @return the diagnostics
+   */
+  public UpdateStats cloneBehaviour(RolloutBuffer buffer, long stepsDone) {
+    return train(buffer, stepsDone, true);
+  }
+
+  private UpdateStats train(RolloutBuffer buffer, long stepsDone, boolean cloning) {
     int t = buffer.capacity;
     float[] advantages = new float[t];
     float[] lambdaReturns = new float[t];
@@ -157,7 +175,7 @@ public final class PpoUpdater implements AutoCloseable {
     int minibatches = config.minibatchesPerUpdate();
     for (int k = 0; k < minibatches; k++) {
       fillMinibatch(buffer, advantages, targets);
-      float[] s = step(actorLr, criticLr);
+      float[] s = step(actorLr, criticLr, cloning);
       for (int i = 0; i < STATS; i++) {
         sums[i] += s[i];
       }
@@ -200,7 +218,7 @@ public final class PpoUpdater implements AutoCloseable {
     }
   }
 
-  private float[] step(double actorLr, double criticLr) {
+  private float[] step(double actorLr, double criticLr, boolean cloning) {
     int n = shape.ues();
     double eps = config.clipEpsilon();
     double ent = config.entropyCoef();
@@ -230,9 +248,18 @@ public final class PpoUpdater implements AutoCloseable {
         lpP = h.pointLogp().mul(pointOh).sum(new int[] {2});
         lpC = h.channelLogp().mul(channelOh).sum(new int[] {2});
         lpW = PpoLoss.gaussianLogProb(powerSample, h.powerMean(), h.powerStd());
-        NDArray lossP = PpoLoss.clippedSurrogate(lpP, oldP, a, ones, eps);
-        NDArray lossC = PpoLoss.clippedSurrogate(lpC, oldC, a, m, eps);
-        NDArray lossW = PpoLoss.clippedSurrogate(lpW, oldW, a, m, eps);
+        NDArray lossP =
+            cloning
+                ? PpoLoss.maskedMean(lpP.neg(), ones)
+                : PpoLoss.clippedSurrogate(lpP, oldP, a, ones, eps);
+        NDArray lossC =
+            cloning
+                ? PpoLoss.maskedMean(lpC.neg(), m)
+                : PpoLoss.clippedSurrogate(lpC, oldC, a, m, eps);
+        NDArray lossW =
+            cloning
+                ? PpoLoss.maskedMean(lpW.neg(), m)
+                : PpoLoss.clippedSurrogate(lpW, oldW, a, m, eps);
         NDArray entP = PpoLoss.maskedMean(PpoLoss.categoricalEntropy(h.pointLogp()), ones);
         NDArray entC = PpoLoss.maskedMean(PpoLoss.categoricalEntropy(h.channelLogp()), m);
         NDArray entW = PpoLoss.maskedMean(PpoLoss.gaussianEntropy(h.powerStd()), m);

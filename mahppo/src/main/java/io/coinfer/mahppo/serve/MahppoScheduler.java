@@ -1,5 +1,6 @@
 package io.coinfer.mahppo.serve;
 
+import io.coinfer.mahppo.config.MahppoConfig.PowerScale;
 import io.coinfer.mahppo.policy.Features;
 import io.coinfer.mahppo.policy.JavaPolicy;
 import io.coinfer.mahppo.policy.JavaPolicy.ActorOutputs;
@@ -21,6 +22,7 @@ public final class MahppoScheduler implements Scheduler {
 
   private final String id;
   private final ScenarioConfig cfg;
+  private final PowerScale powerScale;
   private final boolean sampled;
   private final long baseSeed;
   private final Features features;
@@ -38,12 +40,18 @@ public final class MahppoScheduler implements Scheduler {
    *
    * @param id the spec this scheduler answers to, e.g. {@code mahppo:/tmp/run}
    * @param weights the trained weights (read live)
+   * @param powerScale how the power head's output maps to watts (the trained config's)
    * @param cfg the system served; its UE count must fit the policy
    * @param sampled sample actions instead of taking the most likely ones
    * @param seed seed of the sampling
    */
   public MahppoScheduler(
-      String id, PolicyWeights weights, ScenarioConfig cfg, boolean sampled, long seed) {
+      String id,
+      PolicyWeights weights,
+      PowerScale powerScale,
+      ScenarioConfig cfg,
+      boolean sampled,
+      long seed) {
     if (cfg.channels() != weights.shape().channels()) {
       throw new IllegalArgumentException(
           "policy "
@@ -55,6 +63,7 @@ public final class MahppoScheduler implements Scheduler {
     }
     this.id = id;
     this.cfg = cfg;
+    this.powerScale = powerScale;
     this.sampled = sampled;
     this.baseSeed = seed;
     int n = cfg.ues();
@@ -105,7 +114,7 @@ public final class MahppoScheduler implements Scheduler {
         c = Sampling.argmax(outputs.channelLogits[u]);
         w = outputs.powerMean[u];
       }
-      actions[u] = new Action(p, c, Sampling.clampPower(w, cfg.pmaxWatts()));
+      actions[u] = new Action(p, c, powerScale.watts(w, cfg.pmaxWatts()));
     }
     return actions;
   }

@@ -42,7 +42,8 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
               + ", the scenario runs "
               + cfg.net());
     }
-    return new MahppoScheduler(spec.trim(), cp.weights(), cfg, sampled, seed);
+    return new MahppoScheduler(
+        spec.trim(), cp.weights(), cp.config().powerScale(), cfg, sampled, seed);
   }
 
   @Override

@@ -18,8 +18,11 @@ import io.coinfer.mahppo.ppo.RunningStats;
 import io.coinfer.mahppo.ppo.UpdateStats;
 import io.coinfer.mahppo.serve.MahppoScheduler;
 import io.coinfer.mec.eval.EpisodeMetrics;
+import io.coinfer.mec.eval.EvaluationSummary;
 import io.coinfer.mec.eval.Evaluator;
+import io.coinfer.mec.schedule.Scheduler;
 import io.coinfer.mec.schedule.Schedulers;
+import io.coinfer.mec.schedule.SchedulingContext;
 import io.coinfer.mec.sim.Action;
 import io.coinfer.mec.sim.MecEnvironment;
 import io.coinfer.mec.sim.Scenario;
@@ -41,7 +44,8 @@ import java.util.SplittableRandom;
  * {@link MecEnvironment#step(int[], int[], double[], double[])}); every {@code rolloutSteps} slots
  * {@link PpoUpdater} runs the PPO update on DJL. After every update the deterministic policy is
  * measured on the test scenario; the run writes {@code metrics.csv}, {@code learning-curve.png} and
- * a checkpoint (with {@code optimizer.bin} for {@code --resume}) into its output directory. With
+ * a checkpoint (with {@code optimizer.bin} for {@code --resume}) into its output directory, and
+ * with {@link MahppoConfig#keepBest()} the best one so far by validation into {@code best/}. With
  * one intra-op thread the same seed gives the same figures.
  */
 public final class Trainer {
@@ -51,6 +55,18 @@ public final class Trainer {
    * almost zero power and never finish; such an episode is cut here and counted as it stands.
    */
   public static final int TEST_SLOT_LIMIT = 2000;
+
+  /**
+   * Random-positions episodes of the validation that picks the kept-best checkpoint ({@link
+   * MahppoConfig#keepBest()}).
+   */
+  public static final int VALIDATION_EPISODES = 10;
+
+  /**
+   * Run seed of the validation episodes; {@code coinfer evaluate} runs seeds 1, 2, ... whose
+   * episode seeds ({@link Evaluator#episodeSeed}) never meet these.
+   */
+  public static final long VALIDATION_SEED = 0x5EED_0F_BE57L;
 
   /** Updates between two intermediate checkpoints. */
   public static final int CHECKPOINT_EVERY = 50;
@@ -156,6 +172,10 @@ public final class Trainer {
     private final SplittableRandom actions;
     private final Evaluator testEvaluator;
     private final MahppoScheduler testScheduler;
+    private final Evaluator validationEvaluator;
+    private final Scheduler teacher;
+    private double bestObjective = Double.POSITIVE_INFINITY;
+    private Path best;
     private final int n;
     private final int slotCap;
     private final long startSteps;
@@ -205,7 +225,13 @@ public final class Trainer {
       this.episodes = new SplittableRandom(seed);
       this.actions = new SplittableRandom(seed + 1);
       this.testEvaluator = new Evaluator(sc, Scenario.TEST, TEST_SLOT_LIMIT);
-      this.testScheduler = new MahppoScheduler("mahppo", weights, sc, false, 0);
+      this.teacher =
+          config.warmStartSteps() > 0
+              ? Schedulers.create(config.warmStartTeacher(), sc, seed + 3)
+              : null;
+      this.validationEvaluator = new Evaluator(sc, Scenario.RANDOM_POSITIONS, TEST_SLOT_LIMIT);
+      this.testScheduler =
+          new MahppoScheduler("mahppo", weights, config.powerScale(), sc, false, 0);
       this.slotCap =
           Math.max(1, (int) (sc.lambda() * config.episodeSlotFactor() / sc.slotSeconds()));
       this.startSteps = startSteps;
@@ -238,8 +264,10 @@ public final class Trainer {
       try (BufferedWriter csv = MetricsFiles.openCsv(out, startSteps > 0)) {
         while (steps < config.totalSteps()) {
           long before = steps;
-          collectRollout();
-          UpdateStats stats = updater.update(buffer, before);
+          boolean cloning = teacher != null && steps < config.warmStartSteps();
+          collectRollout(cloning);
+          UpdateStats stats =
+              cloning ? updater.cloneBehaviour(buffer, before) : updater.update(buffer, before);
           updates++;
           test = testEvaluator.runEpisode(testScheduler, 0);
           double seconds = (System.nanoTime() - t0) / 1e9;
@@ -261,7 +289,10 @@ public final class Trainer {
           csv.flush();
           listener.updated(record);
           if (updates % CHECKPOINT_EVERY == 0) {
-            save(out, seconds, test);
+            save(out.resolve("checkpoint"), seconds, test);
+          }
+          if (config.keepBest()) {
+            keepIfBest(out, seconds, test);
           }
         }
       } catch (IOException e) {
@@ -271,7 +302,7 @@ public final class Trainer {
       if (test == null) {
         test = testEvaluator.runEpisode(testScheduler, 0);
       }
-      Path dir = save(out, seconds, test);
+      Path dir = save(out.resolve("checkpoint"), seconds, test);
       LearningCurvePlot.write(history, refs, sc.net().id(), out.resolve("learning-curve.png"));
       return new TrainingResult(
           steps,
@@ -279,7 +310,21 @@ public final class Trainer {
           (steps - startSteps) / seconds,
           test.latencyPerTask(),
           test.energyPerTask(),
-          dir);
+          dir,
+          best,
+          bestObjective);
+    }
+
+    /** Saves the policy into {@code out/best} when its validation objective is the lowest yet. */
+    private void keepIfBest(Path out, double seconds, EpisodeMetrics test) {
+      EvaluationSummary v =
+          validationEvaluator.evaluate(
+              testScheduler, VALIDATION_EPISODES, VALIDATION_SEED, k -> {});
+      double objective = v.latencyPerTask() + sc.beta() * v.energyPerTask();
+      if (objective < bestObjective) {
+        bestObjective = objective;
+        best = save(out.resolve("best"), seconds, test);
+      }
     }
 
     private References references() {
@@ -290,7 +335,7 @@ public final class Trainer {
           stat.latencyPerTask(), stat.energyPerTask());
     }
 
-    private Path save(Path out, double seconds, EpisodeMetrics test) {
+    private Path save(Path dir, double seconds, EpisodeMetrics test) {
       Provenance p =
           new Provenance(
               sc.net().id(),
@@ -308,13 +353,16 @@ public final class Trainer {
               options.command());
       RunningStats stats = updater.valueStats();
       Checkpoint cp = new Checkpoint(p, config, weights, stats, updater.adam().steps(), updates);
-      Path dir = out.resolve("checkpoint");
       cp.write(dir, updater.adam().state());
       return dir;
     }
 
     private void resetEpisode() {
-      double[] s = env.reset(episodes.nextLong());
+      long episodeSeed = episodes.nextLong();
+      double[] s = env.reset(episodeSeed);
+      if (teacher != null) {
+        teacher.reset(episodeSeed);
+      }
       System.arraycopy(s, 0, state, 0, s.length);
       for (int u = 0; u < n; u++) {
         Action a = env.pendingAction(u);
@@ -344,7 +392,13 @@ public final class Trainer {
       return java.util.Arrays.copyOf(all, n);
     }
 
-    private void collectRollout() {
+    /**
+     * Fills the buffer with one rollout.
+     *
+     * @param cloning the warm-start teacher acts (its actions are stored with their log-probability
+     *     under the current policy) instead of the policy's samples
+     */
+    private void collectRollout(boolean cloning) {
       buffer.clear();
       double pmax = sc.pmaxWatts();
       double meanTasks = (double) env.episodeTasks() / n;
@@ -353,11 +407,20 @@ public final class Trainer {
         features.actorInput(ueFeatures, actorInput);
         policy.act(actorInput, outs);
         float value = (float) updater.denormalise(policy.value(ueFeatures));
+        Action[] taught = cloning ? teacher.decide(SchedulingContext.of(env)) : null;
         for (int u = 0; u < n; u++) {
-          point[u] = Sampling.sample(outs.pointLogits[u], actions);
-          channel[u] = Sampling.sample(outs.channelLogits[u], actions);
           double mean = outs.powerMean[u];
           double std = outs.powerStd[u];
+          double x;
+          if (cloning) {
+            point[u] = taught[u].point();
+            channel[u] = taught[u].channel();
+            x = config.powerScale().sample(taught[u].powerWatts(), pmax);
+          } else {
+            point[u] = Sampling.sample(outs.pointLogits[u], actions);
+            channel[u] = Sampling.sample(outs.channelLogits[u], actions);
+            x = mean + std * actions.nextGaussian();
+          }
           if (!Double.isFinite(mean) || !Double.isFinite(std) || !Float.isFinite(value)) {
             throw new IllegalStateException(
                 "training diverged at step "
@@ -365,9 +428,8 @@ public final class Trainer {
                     + ": the networks output non-finite numbers; try a lower --lr or"
                     + " --max-grad-norm 0.5");
           }
-          double x = mean + std * actions.nextGaussian();
           rawPower[u] = (float) x;
-          power[u] = Sampling.clampPower(x, pmax);
+          power[u] = config.powerScale().watts(x, pmax);
           lpPoint[u] = outs.pointLogits[u][point[u]];
           lpChannel[u] = outs.channelLogits[u][channel[u]];
           lpPower[u] = Sampling.gaussianLogProb(rawPower[u], mean, std);

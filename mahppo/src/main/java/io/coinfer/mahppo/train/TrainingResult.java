@@ -11,6 +11,10 @@ import java.nio.file.Path;
  * @param latencyPerTask final test-scenario latency per task per device, s
  * @param energyPerTask final test-scenario energy per task per device, J
  * @param checkpoint the directory holding the final checkpoint
+ * @param best the directory holding the checkpoint of the lowest validation objective, or null when
+ *     {@code keepBest} is off
+ * @param bestValidationObjective that checkpoint's mean validation objective (latency + beta energy
+ *     per task per device), or +infinity when {@code keepBest} is off
  */
 public record TrainingResult(
     long steps,
@@ -18,4 +22,6 @@ public record TrainingResult(
     double stepsPerSecond,
     double latencyPerTask,
     double energyPerTask,
-    Path checkpoint) {}
+    Path checkpoint,
+    Path best,
+    double bestValidationObjective) {}

@@ -38,7 +38,8 @@ class CheckpointTest {
     // When it is read back and served through the scheduler SPI
     Checkpoint loaded = Checkpoint.read(dir);
     Scheduler original =
-        new io.coinfer.mahppo.serve.MahppoScheduler("a", saved.weights(), SC, false, 0);
+        new io.coinfer.mahppo.serve.MahppoScheduler(
+            "a", saved.weights(), cfg.powerScale(), SC, false, 0);
     Scheduler restored = Schedulers.create("mahppo:" + dir, SC, 0);
 
     // Then everything survives and the two schedulers decide alike over a test episode

@@ -2,7 +2,9 @@ package io.coinfer.mahppo.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import io.coinfer.mahppo.config.MahppoConfig.PowerScale;
 import org.junit.jupiter.api.Test;
 
 class MahppoConfigTest {
@@ -59,7 +61,34 @@ class MahppoConfigTest {
                     p.reward(),
                     false,
                     false,
-                    5))
+                    5,
+                    p.powerScale(),
+                    false,
+                    "",
+                    0))
         .hasMessageContaining("clipEpsilon");
+  }
+
+  @Test
+  void shouldMapTheLogPowerScaleOverThreeDecadesAndBack() {
+    // Given the log scale with pmax 1 W
+    PowerScale log = PowerScale.LOG;
+
+    // Then the head's range [0, pmax] spans 1 mW to 1 W, clamped outside, and sample inverts watts
+    assertThat(log.watts(1.0, 1.0)).isEqualTo(1.0);
+    assertThat(log.watts(0.0, 1.0)).isCloseTo(1e-3, within(1e-12));
+    assertThat(log.watts(-0.4, 1.0)).isCloseTo(1e-3, within(1e-12));
+    assertThat(log.watts(2.0 / 3, 1.0)).isCloseTo(0.1, within(1e-9));
+    assertThat(log.sample(0.01, 1.0)).isCloseTo(1.0 / 3, within(1e-9));
+    assertThat(log.watts(log.sample(0.02, 1.0), 1.0)).isCloseTo(0.02, within(1e-9));
+    assertThat(PowerScale.LINEAR.watts(-0.1, 1.0)).isEqualTo(1e-10);
+    assertThat(PowerScale.LINEAR.sample(0.3, 1.0)).isEqualTo(0.3);
+  }
+
+  @Test
+  void shouldRejectAWarmStartWithoutTeacher() {
+    assertThatThrownBy(() -> MahppoConfig.recommended().toBuilder().warmStart(" ", 100).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("warmStartTeacher");
   }
 }

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coinfer.mahppo.checkpoint.Checkpoint;
 import io.coinfer.mahppo.config.MahppoConfig;
+import io.coinfer.mahppo.config.MahppoConfig.PowerScale;
+import io.coinfer.mahppo.serve.MahppoScheduler;
 import io.coinfer.mec.profile.Net;
+import io.coinfer.mec.schedule.SchedulingContext;
+import io.coinfer.mec.sim.Action;
+import io.coinfer.mec.sim.MecEnvironment;
+import io.coinfer.mec.sim.Scenario;
 import io.coinfer.mec.sim.ScenarioConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +88,38 @@ class TrainerSmokeTest {
     Checkpoint cp = Checkpoint.read(resumed.checkpoint());
     assertThat(cp.updates()).isEqualTo(2);
     assertThat(cp.adamSteps()).isEqualTo(8);
+  }
+
+  @Test
+  void shouldCloneAFixedTeacherBeforePpoAndKeepTheBestCheckpoint(@TempDir Path out) {
+    // Given a warm start of 3 rollouts cloning every UE at point 2, sub-channel 0, 0.1 W, on the
+    // log power scale, with the best checkpoint kept
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
+    MahppoConfig cfg =
+        MahppoConfig.recommended().toBuilder()
+            .totalSteps(768)
+            .rollout(256, 64, 5)
+            .powerScale(PowerScale.LOG)
+            .warmStart("fixed:2:0.1", 768)
+            .keepBest(true)
+            .build();
+
+    // When
+    TrainingResult r =
+        Trainer.train(new Trainer.Options(sc, cfg, 3, out, null, "test"), TrainingListener.none());
+
+    // Then the deterministic policy takes the teacher's point on the test scenario, and a best
+    // checkpoint with its validation objective is kept
+    MahppoScheduler policy =
+        new MahppoScheduler(
+            "cloned", Checkpoint.read(r.checkpoint()).weights(), PowerScale.LOG, sc, false, 0);
+    MecEnvironment env = new MecEnvironment(sc, Scenario.TEST);
+    env.reset(0);
+    Action[] first = policy.decide(SchedulingContext.of(env));
+    assertThat(first).extracting(Action::point).containsOnly(2);
+    assertThat(r.best()).isNotNull();
+    assertThat(Checkpoint.read(r.best()).config().keepBest()).isTrue();
+    assertThat(r.bestValidationObjective()).isPositive().isFinite();
   }
 
   private static List<String> columns(Path dir, int from, int to) throws Exception {
