@@ -22,5 +22,14 @@ public enum DecisionSource {
    * exactly the fleet size it was trained for; a parameter-shared one up to its maximum), so the
    * fallback policy decided.
    */
-  FALLBACK_FLEET_UNSUPPORTED
+  FALLBACK_FLEET_UNSUPPORTED;
+
+  /**
+   * Whether the fallback policy decided (rather than the active one, as decided or clamped).
+   *
+   * @return true for every {@code FALLBACK_*} source
+   */
+  public boolean isFallback() {
+    return this != POLICY && this != POLICY_CLAMPED;
+  }
 }

@@ -1,5 +1,6 @@
 package io.coinfer.orchestrator.slot;
 
+import io.coinfer.contracts.events.DecisionCorrection;
 import io.coinfer.contracts.events.DecisionEvent;
 import io.coinfer.contracts.events.DecisionSource;
 import io.coinfer.contracts.events.Event;
@@ -15,21 +16,34 @@ import io.coinfer.orchestrator.policy.PolicySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One slot's decisions for every registered UE. UEs with fresh state are grouped by net and each
  * group is decided by the active policy's scheduler for that net and group size; a UE with stale
- * state, or a group the active policy cannot serve, is decided by the fallback policy, and its
- * decision says so.
+ * state (its last report made longer ago than {@code staleAfter}), or a group the active policy
+ * cannot serve, is decided by the fallback policy, and its decision says so.
+ *
+ * <p>The active policy's actions are checked before they are published: a power above the system's
+ * pmax is clamped to pmax ({@link DecisionSource#POLICY_CLAMPED}); a power that is not positive or
+ * not finite, a point outside 0..5 or a sub-channel outside 0..C-1 hands that UE to the fallback
+ * policy ({@link DecisionSource#FALLBACK_INVALID_ACTION}); a policy that throws or returns the
+ * wrong number of actions hands its whole group to the fallback. The decision lists the broken
+ * rules in {@link DecisionEvent#corrections()}. A UE's own pmax caps every decided power further.
  *
  * <p>The state a scheduler sees per UE is the paper's four numbers as far as the platform knows
  * them: tasks queued over the largest queue reported, 0 for compute time left and bits left (the
  * platform does not see a UE's phase), and the normalised distance.
  */
 public final class DecisionStep {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DecisionStep.class);
 
   private final UeBook book;
   private final PolicyRegistry policies;
@@ -63,7 +77,7 @@ public final class DecisionStep {
     Instant freshSince = now.minus(staleAfter);
     for (UeBook.Entry ue : book.snapshot()) {
       Net net = Net.parse(ue.state().net());
-      (ue.receivedAt().isBefore(freshSince) ? stale : fresh)
+      (ue.reportedAt().isBefore(freshSince) ? stale : fresh)
           .computeIfAbsent(net, n -> new ArrayList<>())
           .add(ue);
     }
@@ -71,53 +85,110 @@ public final class DecisionStep {
     Instant decidedAt = Instant.now();
     fresh.forEach(
         (net, group) -> {
+          Group at = new Group(net, group, slot, decidedAt, decisions);
           var scheduler = policies.scheduler(active, net, group.size());
           if (scheduler.isPresent()) {
-            run(
-                scheduler.get(),
-                active,
-                DecisionSource.POLICY,
-                net,
-                group,
-                slot,
-                decidedAt,
-                decisions);
+            decideChecked(scheduler.get(), active, fallback, at);
           } else {
-            run(
-                policies.scheduler(fallback, net, group.size()).orElseThrow(),
-                fallback,
-                DecisionSource.FALLBACK_FLEET_UNSUPPORTED,
-                net,
-                group,
-                slot,
-                decidedAt,
-                decisions);
+            decideAll(fallback, DecisionSource.FALLBACK_FLEET_UNSUPPORTED, List.of(), at);
           }
         });
     stale.forEach(
         (net, group) ->
-            run(
-                policies.scheduler(fallback, net, group.size()).orElseThrow(),
+            decideAll(
                 fallback,
                 DecisionSource.FALLBACK_STALE_STATE,
-                net,
-                group,
-                slot,
-                decidedAt,
-                decisions));
+                List.of(),
+                new Group(net, group, slot, decidedAt, decisions)));
     return decisions;
   }
 
-  private void run(
-      Scheduler scheduler,
-      PolicySpec policy,
-      DecisionSource source,
-      Net net,
-      List<UeBook.Entry> group,
-      long slot,
-      Instant decidedAt,
-      List<DecisionEvent> out) {
-    ScenarioConfig cfg = policies.config(net, group.size());
+  /**
+   * The active policy's actions, checked: a power above pmax is clamped; any other broken rule
+   * hands that UE to the fallback policy; a policy that throws or returns the wrong number of
+   * actions hands the whole group to it.
+   */
+  private void decideChecked(
+      Scheduler scheduler, PolicySpec active, PolicySpec fallback, Group at) {
+    ScenarioConfig cfg = policies.config(at.net(), at.ues().size());
+    SchedulingContext ctx = context(at, cfg);
+    Action[] actions;
+    try {
+      actions = scheduler.decide(ctx);
+    } catch (RuntimeException e) {
+      LOG.warn("policy {} failed for {} UEs of {}", active.spec(), at.ues().size(), at.net(), e);
+      actions = null;
+    }
+    if (actions == null
+        || actions.length != at.ues().size()
+        || Arrays.stream(actions).anyMatch(Objects::isNull)) {
+      decideAll(
+          fallback,
+          DecisionSource.FALLBACK_INVALID_ACTION,
+          List.of(DecisionCorrection.POLICY_FAILED),
+          at);
+      return;
+    }
+    Action[] fallbackActions = null;
+    for (int i = 0; i < actions.length; i++) {
+      Action action = actions[i];
+      List<DecisionCorrection> broken = brokenRules(action, cfg);
+      if (broken.isEmpty()) {
+        emit(at, i, action, active, DecisionSource.POLICY, broken);
+      } else if (broken.equals(List.of(DecisionCorrection.POWER_ABOVE_PMAX))) {
+        Action clamped = new Action(action.point(), action.channel(), cfg.pmaxWatts());
+        emit(at, i, clamped, active, DecisionSource.POLICY_CLAMPED, broken);
+      } else {
+        if (fallbackActions == null) {
+          fallbackActions = fallbackScheduler(fallback, at).decide(ctx);
+        }
+        emit(at, i, fallbackActions[i], fallback, DecisionSource.FALLBACK_INVALID_ACTION, broken);
+      }
+    }
+  }
+
+  /**
+   * The rules an action breaks, in {@link DecisionCorrection}'s order: at most one power rule, then
+   * the point, then the sub-channel.
+   *
+   * @param action the action
+   * @param cfg the system it is for
+   * @return the broken rules, empty for a valid action
+   */
+  static List<DecisionCorrection> brokenRules(Action action, ScenarioConfig cfg) {
+    List<DecisionCorrection> broken = new ArrayList<>(3);
+    double power = action.powerWatts();
+    if (!Double.isFinite(power)) {
+      broken.add(DecisionCorrection.POWER_NOT_FINITE);
+    } else if (power <= 0) {
+      broken.add(DecisionCorrection.POWER_NOT_POSITIVE);
+    } else if (power > cfg.pmaxWatts()) {
+      broken.add(DecisionCorrection.POWER_ABOVE_PMAX);
+    }
+    if (action.point() < 0 || action.point() > Net.LOCAL_POINT) {
+      broken.add(DecisionCorrection.POINT_OUT_OF_RANGE);
+    }
+    if (action.channel() < 0 || action.channel() >= cfg.channels()) {
+      broken.add(DecisionCorrection.SUB_CHANNEL_OUT_OF_RANGE);
+    }
+    return broken;
+  }
+
+  private void decideAll(
+      PolicySpec policy, DecisionSource source, List<DecisionCorrection> corrections, Group at) {
+    ScenarioConfig cfg = policies.config(at.net(), at.ues().size());
+    Action[] actions = fallbackScheduler(policy, at).decide(context(at, cfg));
+    for (int i = 0; i < actions.length; i++) {
+      emit(at, i, actions[i], policy, source, corrections);
+    }
+  }
+
+  private Scheduler fallbackScheduler(PolicySpec fallback, Group at) {
+    return policies.scheduler(fallback, at.net(), at.ues().size()).orElseThrow();
+  }
+
+  private static SchedulingContext context(Group at, ScenarioConfig cfg) {
+    List<UeBook.Entry> group = at.ues();
     double[] state = new double[4 * group.size()];
     List<UeContext> contexts = new ArrayList<>(group.size());
     double span = cfg.dmaxMeters() - cfg.dminMeters();
@@ -138,27 +209,38 @@ public final class DecisionStep {
               0,
               0));
     }
-    Action[] actions =
-        scheduler.decide(
-            new SchedulingContext(state, contexts, cfg, (int) Math.min(slot, Integer.MAX_VALUE)));
-    for (int i = 0; i < group.size(); i++) {
-      UeBook.Entry ue = group.get(i);
-      Action action = actions[i];
-      double power =
-          Math.max(Action.MIN_POWER_WATTS, Math.min(action.powerWatts(), ue.state().pmaxW()));
-      book.decided(ue.state().ueId(), action);
-      out.add(
-          new DecisionEvent(
-              Event.SCHEMA_VERSION,
-              ue.state().ueId(),
-              slot,
-              action.point(),
-              action.channel(),
-              power,
-              policy.id(),
-              policy.version(),
-              source,
-              decidedAt));
-    }
+    return new SchedulingContext(
+        state, contexts, cfg, (int) Math.min(at.slot(), Integer.MAX_VALUE));
   }
+
+  /** Publishes one UE's decision, its power capped further at the UE's own pmax. */
+  private void emit(
+      Group at,
+      int index,
+      Action action,
+      PolicySpec policy,
+      DecisionSource source,
+      List<DecisionCorrection> corrections) {
+    UeBook.Entry ue = at.ues().get(index);
+    double power = Math.min(action.powerWatts(), ue.state().pmaxW());
+    book.decided(ue.state().ueId(), action);
+    at.out()
+        .add(
+            new DecisionEvent(
+                Event.SCHEMA_VERSION,
+                ue.state().ueId(),
+                at.slot(),
+                action.point(),
+                action.channel(),
+                power,
+                policy.id(),
+                policy.version(),
+                source,
+                at.decidedAt(),
+                corrections));
+  }
+
+  /** One group's part of a slot: its net and UEs, and where its decisions go. */
+  private record Group(
+      Net net, List<UeBook.Entry> ues, long slot, Instant decidedAt, List<DecisionEvent> out) {}
 }

@@ -1,8 +1,8 @@
 package io.coinfer.orchestrator.slot;
 
 import io.coinfer.contracts.api.SlotView;
+import io.coinfer.contracts.events.DecisionCorrection;
 import io.coinfer.contracts.events.DecisionEvent;
-import io.coinfer.contracts.events.DecisionSource;
 import io.coinfer.contracts.messaging.EventPublisher;
 import io.coinfer.orchestrator.config.OrchestratorSettings;
 import io.coinfer.orchestrator.policy.PolicyRegistry;
@@ -92,7 +92,7 @@ public class SlotClock implements SmartLifecycle {
     for (DecisionEvent d : decisions) {
       publisher.publish(DECISIONS_OUT, d.ueId(), d, null);
       byPoint.merge(d.point(), 1, Integer::sum);
-      fallbacks += d.source() == DecisionSource.POLICY ? 0 : 1;
+      fallbacks += d.source().isFallback() ? 1 : 0;
       Counter.builder("coinfer.decisions")
           .description("Decisions published, by point, policy and source")
           .tag("point", Integer.toString(d.point()))
@@ -100,6 +100,13 @@ public class SlotClock implements SmartLifecycle {
           .tag("source", d.source().name())
           .register(meters)
           .increment();
+      for (DecisionCorrection rule : d.corrections()) {
+        Counter.builder("coinfer.decisions.corrected")
+            .description("Rules the active policy's actions broke (clamped or handed to fallback)")
+            .tag("reason", rule.name())
+            .register(meters)
+            .increment();
+      }
       if (d.point() < 5) {
         power.record(d.powerW());
       }

@@ -21,7 +21,8 @@ public class UeBook {
   private final Map<String, Entry> ues = new ConcurrentHashMap<>();
 
   /**
-   * Records a state report; an older report (lower sequence) never replaces a newer one.
+   * Records a state report; an older report (lower sequence: reports may arrive out of order) never
+   * replaces a newer one, and a replay of the same report does not make it fresher.
    *
    * @param state the report
    * @param receivedAt when the orchestrator received it
@@ -89,5 +90,16 @@ public class UeBook {
    *     paper's test scenario)
    * @param maxTasks the largest queue it has reported, at least 1 (the scale of its task state)
    */
-  public record Entry(UeStateEvent state, Instant receivedAt, Action lastAction, int maxTasks) {}
+  public record Entry(UeStateEvent state, Instant receivedAt, Action lastAction, int maxTasks) {
+
+    /**
+     * When the latest report was made: the earlier of the gateway's stamp and its arrival here, so
+     * that a report re-read from the compacted topic after a restart is as old as it really is.
+     *
+     * @return the report's time
+     */
+    public Instant reportedAt() {
+      return state.reportedAt().isBefore(receivedAt) ? state.reportedAt() : receivedAt;
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.coinfer.orchestrator.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coinfer.contracts.events.DecisionCorrection;
 import io.coinfer.contracts.events.DecisionEvent;
 import io.coinfer.contracts.events.DecisionSource;
 import io.coinfer.contracts.events.Event;
@@ -17,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.web.ErrorResponseException;
 
 class DecisionStepTest {
@@ -123,6 +127,105 @@ class DecisionStepTest {
     assertThatThrownBy(() -> policies.switchTo("fixed:3:5.0"))
         .isInstanceOf(ErrorResponseException.class);
     assertThat(policies.view().spec()).isEqualTo("fixed:3:0.5");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "faulty:7:0:0.5  | POINT_OUT_OF_RANGE",
+        "faulty:-1:0:0.5 | POINT_OUT_OF_RANGE",
+        "faulty:2:0:0    | POWER_NOT_POSITIVE",
+        "faulty:2:0:-1   | POWER_NOT_POSITIVE",
+        "faulty:2:0:NaN  | POWER_NOT_FINITE",
+        "faulty:2:0:Infinity | POWER_NOT_FINITE",
+        "faulty:2:9:0.5  | SUB_CHANNEL_OUT_OF_RANGE",
+        "faulty:2:-1:0.5 | SUB_CHANNEL_OUT_OF_RANGE",
+        "faulty:9:9:-1   | POWER_NOT_POSITIVE POINT_OUT_OF_RANGE SUB_CHANNEL_OUT_OF_RANGE",
+        "faulty:throw    | POLICY_FAILED",
+        "faulty:short    | POLICY_FAILED"
+      })
+  void shouldHandAnInvalidActionToTheFallbackAndSaySo(String spec, String rules) {
+    // Given a faulty active policy over two fresh UEs
+    policies.switchTo(spec);
+    book.report(state("ue-a", 1.0), NOW);
+    book.report(state("ue-b", 1.0), NOW);
+
+    // When a slot is decided
+    List<DecisionEvent> decisions = step.decide(3, NOW);
+
+    // Then the fallback (local) decides for both, and each decision names the broken rules
+    List<DecisionCorrection> broken =
+        Stream.of(rules.split(" ")).map(DecisionCorrection::valueOf).toList();
+    assertThat(decisions)
+        .hasSize(2)
+        .allSatisfy(
+            d -> {
+              assertThat(d.source()).isEqualTo(DecisionSource.FALLBACK_INVALID_ACTION);
+              assertThat(d.policyId()).isEqualTo("local");
+              assertThat(d.point()).isEqualTo(5);
+              assertThat(d.powerW()).isPositive();
+              assertThat(d.corrections()).isEqualTo(broken);
+            });
+  }
+
+  @Test
+  void shouldClampAPowerAbovePmaxAndSaySo() {
+    // Given a policy that decides point 2, channel 1 at 2 W (pmax is 1 W), over a UE with pmax 1 W
+    // and one with its own pmax of 0.2 W
+    policies.switchTo("faulty:2:1:2.0");
+    book.report(state("ue-a", 1.0), NOW);
+    book.report(state("ue-b", 0.2), NOW);
+
+    // When a slot is decided
+    Map<String, DecisionEvent> decisions = byUe(step.decide(3, NOW));
+
+    // Then the policy's action stands with its power clamped to pmax (and to the UE's own pmax)
+    assertThat(decisions.get("ue-a"))
+        .extracting(
+            DecisionEvent::point,
+            DecisionEvent::subChannel,
+            DecisionEvent::powerW,
+            DecisionEvent::policyId,
+            DecisionEvent::source,
+            DecisionEvent::corrections)
+        .containsExactly(
+            2,
+            1,
+            1.0,
+            "faulty",
+            DecisionSource.POLICY_CLAMPED,
+            List.of(DecisionCorrection.POWER_ABOVE_PMAX));
+    assertThat(decisions.get("ue-b").powerW()).isEqualTo(0.2);
+    assertThat(decisions.get("ue-b").source()).isEqualTo(DecisionSource.POLICY_CLAMPED);
+  }
+
+  @Test
+  void shouldTreatAReportReplayedAfterARestartAsAsOldAsItIs() {
+    // Given one report made 31 s ago but received only now (re-read from the compacted topic), and
+    // one made and received now
+    book.report(
+        new UeStateEvent(
+            Event.SCHEMA_VERSION,
+            "ue-old",
+            "resnet18",
+            "jetson-nano",
+            50,
+            1.0,
+            3,
+            0,
+            NOW.minusSeconds(31)),
+        NOW);
+    book.report(state("ue-new", 1.0), NOW);
+
+    // When a slot is decided
+    Map<String, DecisionEvent> decisions = byUe(step.decide(3, NOW));
+
+    // Then the old report is stale: the fallback decides for it and says why
+    assertThat(decisions.get("ue-old"))
+        .extracting(DecisionEvent::policyId, DecisionEvent::source)
+        .containsExactly("local", DecisionSource.FALLBACK_STALE_STATE);
+    assertThat(decisions.get("ue-new").source()).isEqualTo(DecisionSource.POLICY);
   }
 
   private static UeStateEvent state(String ueId, double pmax) {
