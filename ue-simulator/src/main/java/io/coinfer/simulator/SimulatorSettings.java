@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * @param imageSize side of the submitted PNG images, pixels (&ge; 16)
  * @param inFlightPerUe how many jobs a UE has submitted and not yet seen finish at once (1: a UE
  *     works through its tasks one after another, as in the paper)
+ * @param maxQueuedPerUe how many arrived tasks a UE keeps waiting for submission at most (&ge; 1);
+ *     a task that arrives to a full queue is dropped and counted as unsent
  * @param maxConcurrentRequests HTTP exchanges open at once over the whole fleet (&ge; 1)
  * @param resultWait how long one submission asks the gateway to hold the answer ({@code ?wait=});
  *     after that the UE polls
@@ -50,6 +52,7 @@ public record SimulatorSettings(
     Duration slot,
     int imageSize,
     int inFlightPerUe,
+    int maxQueuedPerUe,
     int maxConcurrentRequests,
     Duration resultWait,
     Duration pollInterval,
@@ -80,6 +83,7 @@ public record SimulatorSettings(
       throw new IllegalArgumentException("image size must be >= 16 pixels, got " + imageSize);
     }
     requirePositive(inFlightPerUe, "jobs in flight per UE");
+    requirePositive(maxQueuedPerUe, "queued tasks per UE");
     requirePositive(maxConcurrentRequests, "concurrent requests");
     requirePositive(resultWait, "result wait");
     requirePositive(pollInterval, "poll interval");
@@ -91,7 +95,8 @@ public record SimulatorSettings(
   /**
    * The defaults for a fleet against a gateway: the paper's radio (pmax 1 W, distances 1-100 m, 2
    * sub-channels, 500 ms slots), resnet18 on the Jetson Nano, 64-pixel images, one job in flight
-   * per UE, at most 256 open requests, a 10 s wait, 100 ms polls and a 30 s grace.
+   * and at most 1,000 queued per UE, at most 256 open requests, a 10 s wait, 100 ms polls and a 30
+   * s grace.
    *
    * @param gateway the gateway's base URI
    * @param ues number of UEs
@@ -117,6 +122,7 @@ public record SimulatorSettings(
         Duration.ofMillis(500),
         64,
         1,
+        1000,
         256,
         Duration.ofSeconds(10),
         Duration.ofMillis(100),
@@ -154,6 +160,7 @@ public record SimulatorSettings(
         otherSlot,
         otherImageSize,
         otherInFlightPerUe,
+        maxQueuedPerUe,
         maxConcurrentRequests,
         resultWait,
         pollInterval,

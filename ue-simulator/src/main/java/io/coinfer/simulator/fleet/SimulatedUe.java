@@ -6,18 +6,26 @@ import io.coinfer.contracts.events.JobStatus;
 import io.coinfer.simulator.SimulatorSettings;
 import io.coinfer.simulator.gateway.GatewayException;
 import io.coinfer.simulator.image.ImagePool;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.Queue;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One simulated UE: a FIFO of arrived tasks, of which at most {@code inFlightPerUe} are submitted
- * and not yet finished at once. Each task is an image of the pool, chosen by the UE's seed in
- * arrival order.
+ * One simulated UE: a FIFO of arrived tasks (at most {@code maxQueuedPerUe}; a task arriving to a
+ * full queue is dropped and counted as unsent), of which at most {@code inFlightPerUe} are
+ * submitted and not yet finished at once. Each task is an image of the pool, chosen by the UE's
+ * seed in arrival order. A submission refused with 429 or 503 counts as rejected; the task goes
+ * back to the head of the queue and the UE submits nothing until the answer's {@code Retry-After}
+ * has passed. A UE has at most one state report open: a slot whose report finds the previous one
+ * still open skips its report, so the fleet's open requests stay bounded by {@code ues x
+ * (inFlightPerUe + 1)}.
  */
 final class SimulatedUe {
 
@@ -27,9 +35,11 @@ final class SimulatedUe {
   private final String token;
   private final ImagePool images;
   private final SplittableRandom choice;
-  private final Queue<Integer> queued = new ArrayDeque<>();
+  private final Deque<Integer> queued = new ArrayDeque<>();
+  private final AtomicBoolean reporting = new AtomicBoolean();
   private int inFlight;
   private boolean stopped;
+  private long pausedUntilNanos;
 
   SimulatedUe(Fleet fleet, UePlan plan, String ueId, String token, ImagePool images) {
     this.fleet = fleet;
@@ -69,11 +79,17 @@ final class SimulatedUe {
 
   /** Reports the tasks waiting on this UE (queued and in flight) and its distance. */
   void reportState() {
+    if (!reporting.compareAndSet(false, true)) {
+      return; // the previous slot's report is still open
+    }
     int tasks;
     synchronized (this) {
       tasks = queued.size() + inFlight;
     }
-    fleet.client().report(ueId, token, new StateReport(tasks, plan.distanceM()));
+    fleet
+        .client()
+        .report(ueId, token, new StateReport(tasks, plan.distanceM()))
+        .whenComplete((ok, error) -> reporting.set(false));
   }
 
   /**
@@ -99,7 +115,12 @@ final class SimulatedUe {
         return false;
       }
       fleet.ledger().arrived();
-      queued.add(choice.nextInt(images.size()));
+      int image = choice.nextInt(images.size());
+      if (queued.size() >= fleet.settings().maxQueuedPerUe()) {
+        fleet.ledger().unsent(1);
+      } else {
+        queued.add(image);
+      }
     }
     pump();
     return true;
@@ -109,7 +130,7 @@ final class SimulatedUe {
     List<Integer> start = new ArrayList<>();
     synchronized (this) {
       int limit = fleet.settings().inFlightPerUe();
-      while (inFlight < limit && !queued.isEmpty()) {
+      while (inFlight < limit && !queued.isEmpty() && System.nanoTime() - pausedUntilNanos >= 0) {
         start.add(queued.poll());
         inFlight++;
       }
@@ -127,7 +148,7 @@ final class SimulatedUe {
             (submission, error) -> {
               if (error != null) {
                 fleet.ledger().rejected(reason(error));
-                done();
+                retryAfter(error).ifPresentOrElse(wait -> retryLater(image, wait), this::done);
               } else if (submission.finished() != null) {
                 finished(submission.finished(), t0, image);
               } else {
@@ -172,9 +193,34 @@ final class SimulatedUe {
     fleet.drained();
   }
 
+  /** Puts a refused task back at the head of the queue and pauses submissions for a while. */
+  private void retryLater(int image, Duration wait) {
+    synchronized (this) {
+      inFlight--;
+      if (stopped) {
+        fleet.ledger().unsent(1);
+      } else {
+        queued.addFirst(image);
+        pausedUntilNanos = System.nanoTime() + wait.toNanos();
+      }
+    }
+    fleet.clock().schedule(this::pump, wait.toNanos(), TimeUnit.NANOSECONDS);
+    fleet.drained();
+  }
+
+  private static Optional<Duration> retryAfter(Throwable error) {
+    return cause(error) instanceof GatewayException g && (g.status() == 429 || g.status() == 503)
+        ? g.retryAfter()
+        : Optional.empty();
+  }
+
   private static String reason(Throwable error) {
-    Throwable cause =
-        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    return cause instanceof GatewayException g ? "rejected:" + g.status() : "unreachable";
+    return cause(error) instanceof GatewayException g ? "rejected:" + g.status() : "unreachable";
+  }
+
+  private static Throwable cause(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
   }
 }

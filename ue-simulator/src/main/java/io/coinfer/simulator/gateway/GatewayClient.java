@@ -139,6 +139,7 @@ public final class GatewayClient {
               if (r.statusCode() >= 300) {
                 throw new GatewayException(
                     r.statusCode(),
+                    retryAfter(r),
                     "cannot "
                         + what
                         + ": "
@@ -152,6 +153,21 @@ public final class GatewayClient {
               }
               return r;
             });
+  }
+
+  /**
+   * The {@code Retry-After} of an answer in its delay-seconds form (the gateway's), or null.
+   *
+   * @param response the answer
+   * @return the delay, or null when absent or not whole seconds
+   */
+  static Duration retryAfter(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .filter(v -> v.trim().matches("\\d{1,9}"))
+        .map(v -> Duration.ofSeconds(Long.parseLong(v.trim())))
+        .orElse(null);
   }
 
   private byte[] body(Object value) {

@@ -25,8 +25,9 @@ public final class JobLedger {
   private final SortedMap<Integer, Long> points = new TreeMap<>();
   private final SortedMap<String, Long> policies = new TreeMap<>();
   private final SortedMap<String, Long> failures = new TreeMap<>();
-  private double[] latencies = new double[256];
-  private int completed;
+  private final Samples latencies = new Samples();
+  private final Samples overheads = new Samples();
+  private final Samples dnn = new Samples();
   private long arrived;
   private long rejected;
   private long failed;
@@ -104,12 +105,13 @@ public final class JobLedger {
           Long::sum);
       return;
     }
-    if (completed == latencies.length) {
-      latencies = Arrays.copyOf(latencies, completed * 2);
-    }
-    latencies[completed++] = latencyS;
+    latencies.add(latencyS);
     if (result == null) {
       return;
+    }
+    if (result.edge() != null) {
+      dnn.add(result.edge().dnnS());
+      overheads.add(latencyS - result.edge().dnnS());
     }
     if (result.accounting() != null) {
       energySum += result.accounting().energyJ();
@@ -144,7 +146,10 @@ public final class JobLedger {
    */
   public synchronized RunSummary summary() {
     double elapsed = closed ? closedElapsedS : elapsedS();
-    double[] done = Arrays.copyOf(latencies, completed);
+    double[] done = latencies.values();
+    double[] overhead = overheads.values();
+    double[] compute = dnn.values();
+    int completed = done.length;
     long lost = closed ? pending.size() : 0;
     return new RunSummary(
         elapsed,
@@ -161,6 +166,10 @@ public final class JobLedger {
         Percentiles.of(done, 0.95),
         Percentiles.of(done, 0.99),
         Percentiles.mean(done),
+        Percentiles.of(overhead, 0.50),
+        Percentiles.of(overhead, 0.95),
+        Percentiles.of(overhead, 0.99),
+        Percentiles.of(compute, 0.50),
         completed == 0 ? Double.NaN : modelLatencySum / completed,
         energyCount == 0 ? Double.NaN : energySum / energyCount,
         elapsed > 0 ? completed / elapsed : 0,
@@ -172,5 +181,22 @@ public final class JobLedger {
 
   private double elapsedS() {
     return Math.max(0, System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /** A growing array of samples (guarded by the ledger's lock). */
+  private static final class Samples {
+    private double[] values = new double[256];
+    private int size;
+
+    void add(double value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    double[] values() {
+      return Arrays.copyOf(values, size);
+    }
   }
 }

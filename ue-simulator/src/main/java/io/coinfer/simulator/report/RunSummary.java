@@ -12,17 +12,26 @@ import java.util.TreeMap;
  * @param ues UEs registered
  * @param arrived jobs that arrived at their UE
  * @param accepted jobs the gateway accepted with a job id
- * @param rejected submissions the gateway refused or that never reached it (no job id)
+ * @param rejected submissions the gateway refused or that never reached it (no job id); a task
+ *     refused with 429 or 503 is submitted again after the answer's {@code Retry-After}, so it may
+ *     be counted here and then accepted
  * @param completed accepted jobs with a {@code DONE} result
  * @param failed accepted jobs with a {@code FAILED} result
  * @param pending accepted jobs without a terminal result yet (during a run)
  * @param lost accepted jobs without a terminal result when the run's grace period ended; must be 0
- * @param unsent jobs still queued on their UE when arrivals stopped (never submitted)
+ * @param unsent jobs never submitted: still queued on their UE when arrivals stopped, or arrived to
+ *     a full UE queue
  * @param latencyP50S median end-to-end latency of completed jobs as the UE saw it (submission to
  *     result), seconds
  * @param latencyP95S its 95th percentile, seconds
  * @param latencyP99S its 99th percentile, seconds
  * @param latencyMeanS its mean, seconds
+ * @param overheadP50S median platform overhead of completed jobs: end-to-end latency minus the DNN
+ *     compute measured for the job (head and encoder on compression-service, decoder and tail of
+ *     its micro-batch on inference-service), seconds; NaN when no result carried edge timing
+ * @param overheadP95S its 95th percentile, seconds
+ * @param overheadP99S its 99th percentile, seconds
+ * @param dnnP50S median DNN compute of completed jobs (what the overhead excludes), seconds
  * @param modelLatencyPerTaskS mean latency of completed jobs in the system model (UE compute +
  *     transmit), seconds
  * @param energyPerTaskJ mean UE energy (compute + transmit) of completed jobs, joules
@@ -47,6 +56,10 @@ public record RunSummary(
     double latencyP95S,
     double latencyP99S,
     double latencyMeanS,
+    double overheadP50S,
+    double overheadP95S,
+    double overheadP99S,
+    double dnnP50S,
     double modelLatencyPerTaskS,
     double energyPerTaskJ,
     double throughputPerS,

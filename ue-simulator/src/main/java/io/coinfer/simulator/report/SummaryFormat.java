@@ -60,6 +60,10 @@ public enum SummaryFormat {
     row(out, "latency p95", ms(s.latencyP95S()));
     row(out, "latency p99", ms(s.latencyP99S()));
     row(out, "latency mean", ms(s.latencyMeanS()));
+    row(out, "overhead p50", ms(s.overheadP50S()));
+    row(out, "overhead p95", ms(s.overheadP95S()));
+    row(out, "overhead p99", ms(s.overheadP99S()));
+    row(out, "DNN compute p50", ms(s.dnnP50S()));
     row(out, "model latency/task", ms(s.modelLatencyPerTaskS()));
     row(out, "energy/task", joules(s.energyPerTaskJ()));
     row(out, "throughput", String.format(Locale.ROOT, "%.2f jobs/s", s.throughputPerS()));

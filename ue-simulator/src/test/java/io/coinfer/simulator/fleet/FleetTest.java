@@ -1,6 +1,7 @@
 package io.coinfer.simulator.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -54,6 +55,20 @@ class FleetTest {
   private final List<String> problems = new CopyOnWriteArrayList<>();
   private final List<StateReport> reports = new CopyOnWriteArrayList<>();
   private final Map<String, Double> registeredDistances = new ConcurrentHashMap<>();
+  private final Map<String, Submitted> refusals = new ConcurrentHashMap<>();
+  private final Map<String, Submitted> firstAccepted = new ConcurrentHashMap<>();
+  private volatile boolean refuseFirstSubmission;
+
+  /** A submission the scripted gateway saw: when, and which image. */
+  private record Submitted(long atNanos, List<Byte> image) {
+    static Submitted of(byte[] body) {
+      List<Byte> bytes = new java.util.ArrayList<>(body.length);
+      for (byte b : body) {
+        bytes.add(b);
+      }
+      return new Submitted(System.nanoTime(), bytes);
+    }
+  }
 
   @BeforeEach
   void startGateway() throws IOException {
@@ -105,6 +120,54 @@ class FleetTest {
     assertThat(s.energyPerTaskJ()).isEqualTo(0.25);
     assertThat(s.pointsInUse()).containsOnlyKeys(2);
     assertThat(s.latencyP50S()).isPositive().isLessThan(2);
+    // every result says 10 ms of tail compute, so the overhead is the latency minus 10 ms
+    assertThat(s.dnnP50S()).isEqualTo(0.01);
+    assertThat(s.overheadP50S()).isCloseTo(s.latencyP50S() - 0.01, within(1e-12));
+    assertThat(s.overheadP99S()).isCloseTo(s.latencyP99S() - 0.01, within(1e-12));
+  }
+
+  @Test
+  void shouldCountA429AsRejectedWaitForRetryAfterAndSubmitTheSameTaskAgain() throws Exception {
+    refuseFirstSubmission = true;
+    SimulatorSettings settings =
+        SimulatorSettings.defaults(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                2,
+                3,
+                Duration.ofSeconds(3),
+                7)
+            .withWorkload(
+                io.coinfer.mec.profile.Net.RESNET18,
+                Duration.ofMillis(200),
+                32,
+                1,
+                Duration.ofSeconds(2));
+    FleetPlan plan = FleetPlan.draw(settings);
+
+    RunSummary s;
+    try (Fleet fleet = Fleet.start(settings)) {
+      s = fleet.finished().get(20, TimeUnit.SECONDS);
+    }
+
+    assertThat(problems).isEmpty();
+    assertThat(refusals).hasSize(2); // the first submission of each UE
+    assertThat(s.rejected()).isEqualTo(2);
+    assertThat(s.failuresByReason()).containsEntry("rejected:429", 2L);
+    for (Map.Entry<String, Submitted> refused : refusals.entrySet()) {
+      Submitted retry = firstAccepted.get(refused.getKey());
+      assertThat(retry).as("the retry of %s", refused.getKey()).isNotNull();
+      assertThat(retry.atNanos() - refused.getValue().atNanos())
+          .as("Retry-After: 1 honoured")
+          .isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1));
+      assertThat(retry.image()).as("the same task again").isEqualTo(refused.getValue().image());
+    }
+    // a refused task is neither accepted nor lost: it is submitted again or stays unsent
+    assertThat(s.arrived()).isEqualTo(plan.totalJobs());
+    assertThat(s.accepted() + s.unsent()).isEqualTo(s.arrived());
+    assertThat(s.accepted()).isEqualTo(jobs.get());
+    // the scripted gateway never finishes job-4, if it got that far
+    assertThat(s.lost()).isEqualTo(jobs.get() > 4 ? 1 : 0);
+    assertThat(s.completed()).isEqualTo(s.accepted() - s.lost());
   }
 
   private void ues(HttpExchange ex) throws IOException {
@@ -136,6 +199,12 @@ class FleetTest {
           || !ex.getRequestURI().getQuery().startsWith("wait=")) {
         problems.add("bad job submission " + ex.getRequestURI());
       }
+      if (refuseFirstSubmission && refusals.putIfAbsent(ueId, Submitted.of(body)) == null) {
+        ex.getResponseHeaders().add("Retry-After", "1");
+        send(ex, 429, Map.of("title", "Too Many Requests", "status", 429));
+        return;
+      }
+      firstAccepted.putIfAbsent(ueId, Submitted.of(body));
       int n = jobs.getAndIncrement();
       String jobId = "job-" + n;
       ueOfJob.put(jobId, ueId);
