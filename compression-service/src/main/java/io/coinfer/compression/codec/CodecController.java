@@ -4,6 +4,7 @@ import io.coinfer.compression.config.CompressionSettings;
 import io.coinfer.contracts.api.CodecTrainingRequest;
 import io.coinfer.contracts.api.CodecTrainingView;
 import io.coinfer.contracts.api.CodecView;
+import io.coinfer.contracts.security.AdminOnly;
 import io.coinfer.contracts.splitnn.SplitModels;
 import io.coinfer.contracts.web.Problems;
 import io.coinfer.splitnn.codec.CodecInfo;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The codec registry: the codecs of every served net and point, codec training jobs, and the import
- * of model packages.
+ * of model packages. Every call needs a service or admin token; training and import are admin
+ * operations ({@link io.coinfer.contracts.security.InternalApiGuard}).
  */
 @RestController
 class CodecController {
@@ -48,7 +50,11 @@ class CodecController {
     this.settings = settings;
   }
 
-  @Operation(summary = "Start training a new version of a served codec; poll its Location")
+  @Operation(
+      summary =
+          "Start training a new version of a served codec (an admin operation); poll its"
+              + " Location")
+  @AdminOnly
   @PostMapping("/api/v1/codecs/training")
   ResponseEntity<CodecTrainingView> train(@Valid @RequestBody CodecTrainingRequest request) {
     CodecTrainingView job = training.start(request);
@@ -78,7 +84,11 @@ class CodecController {
     return codecs;
   }
 
-  @Operation(summary = "Import a model package (a zip of a splitnn model folder) into the store")
+  @Operation(
+      summary =
+          "Import a model package (a zip of a splitnn model folder) into the store (an admin"
+              + " operation)")
+  @AdminOnly
   @PostMapping(path = "/api/v1/models", consumes = "application/zip")
   ResponseEntity<List<CodecView>> importModel(HttpServletRequest request) throws IOException {
     long max = settings.models().maxPackageSize().toBytes();

@@ -9,6 +9,7 @@ import io.coinfer.contracts.messaging.JobFailures;
 import io.coinfer.contracts.messaging.LatestDecisions;
 import io.coinfer.contracts.messaging.MessagingConfiguration;
 import io.coinfer.contracts.messaging.RecentIds;
+import io.coinfer.contracts.security.InternalApiSecurity;
 import io.coinfer.contracts.splitnn.SplitModels;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,7 @@ import org.springframework.messaging.Message;
  * goes to {@code coinfer.jobs.dlt.compression}).
  */
 @Configuration(proxyBeanMethods = false)
-@Import(MessagingConfiguration.class)
+@Import({MessagingConfiguration.class, InternalApiSecurity.class})
 class CompressionWiring {
 
   @Bean(destroyMethod = "close")

@@ -6,6 +6,7 @@ import io.coinfer.contracts.messaging.EventPublisher;
 import io.coinfer.contracts.messaging.JobFailures;
 import io.coinfer.contracts.messaging.MessagingConfiguration;
 import io.coinfer.contracts.messaging.RecentIds;
+import io.coinfer.contracts.security.InternalApiSecurity;
 import io.coinfer.contracts.splitnn.SplitModels;
 import io.coinfer.inference.batch.MicroBatcher;
 import io.coinfer.inference.feature.FeatureValidator;
@@ -23,7 +24,7 @@ import org.springframework.messaging.Message;
  * fails its job with the reason and goes to {@code coinfer.features.dlt.inference}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(MessagingConfiguration.class)
+@Import({MessagingConfiguration.class, InternalApiSecurity.class})
 class InferenceWiring {
 
   @Bean(destroyMethod = "close")

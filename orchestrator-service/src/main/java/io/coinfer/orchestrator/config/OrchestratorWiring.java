@@ -6,6 +6,7 @@ import io.coinfer.contracts.messaging.EventMessages;
 import io.coinfer.contracts.messaging.EventPublisher;
 import io.coinfer.contracts.messaging.InvalidEventException;
 import io.coinfer.contracts.messaging.MessagingConfiguration;
+import io.coinfer.contracts.security.InternalApiSecurity;
 import io.coinfer.mec.profile.Net;
 import io.coinfer.orchestrator.slot.UeBook;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import org.springframework.messaging.Message;
  * coinfer.ue-state}, read from the beginning at every start; a tombstone deregisters its UE.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(MessagingConfiguration.class)
+@Import({MessagingConfiguration.class, InternalApiSecurity.class})
 class OrchestratorWiring {
 
   @Bean

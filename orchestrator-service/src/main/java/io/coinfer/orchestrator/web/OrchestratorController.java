@@ -4,6 +4,7 @@ import io.coinfer.contracts.api.PolicyRequest;
 import io.coinfer.contracts.api.PolicyView;
 import io.coinfer.contracts.api.SlotView;
 import io.coinfer.contracts.events.DecisionEvent;
+import io.coinfer.contracts.security.AdminOnly;
 import io.coinfer.contracts.web.Problems;
 import io.coinfer.orchestrator.policy.PolicyRegistry;
 import io.coinfer.orchestrator.slot.SlotClock;
@@ -17,7 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Decisions of the last slot, the last slot's summary, and the policies. */
+/**
+ * Decisions of the last slot, the last slot's summary, and the policies. Every call needs a service
+ * or admin token, the policy switch an admin token ({@link
+ * io.coinfer.contracts.security.InternalApiGuard}).
+ */
 @RestController
 @RequestMapping("/api/v1")
 class OrchestratorController {
@@ -49,7 +54,8 @@ class OrchestratorController {
     return policies.view();
   }
 
-  @Operation(summary = "Switch the active policy from the next slot on, without a restart")
+  @Operation(summary = "Switch the active policy from the next slot on (an admin operation)")
+  @AdminOnly
   @PutMapping("/policy")
   PolicyView switchPolicy(@Valid @RequestBody PolicyRequest request) {
     return policies.switchTo(request.spec());

@@ -18,13 +18,13 @@ public record GatewaySettings(
     @DefaultValue Tokens tokens, @DefaultValue Jobs jobs, @DefaultValue Ues ues) {
 
   /**
-   * Bearer tokens (HS256 JWTs whose subject is the UE id).
+   * UE tokens (the platform's signed tokens with role {@code ue} and the UE id as subject; their
+   * keys are {@code coinfer.security.keys}, {@link
+   * io.coinfer.contracts.security.SecuritySettings}).
    *
-   * @param secret the HMAC key, base64, at least 32 bytes; empty (default): a random key per start,
-   *     so tokens do not survive a restart
-   * @param ttl how long a token is valid; default 24 h
+   * @param ttl how long a UE token is valid; default 24 h
    */
-  public record Tokens(@DefaultValue("") String secret, @DefaultValue("24h") Duration ttl) {}
+  public record Tokens(@DefaultValue("24h") Duration ttl) {}
 
   /**
    * Jobs.

@@ -4,6 +4,7 @@ import io.coinfer.contracts.events.DecisionEvent;
 import io.coinfer.contracts.events.ResultEvent;
 import io.coinfer.contracts.messaging.EventJson;
 import io.coinfer.contracts.messaging.MessagingConfiguration;
+import io.coinfer.contracts.security.SecurityConfiguration;
 import io.coinfer.gateway.job.JobService;
 import io.coinfer.gateway.ue.UeRegistry;
 import java.util.function.Consumer;
@@ -14,10 +15,11 @@ import org.springframework.messaging.Message;
 
 /**
  * The gateway's functional consumers: {@code results} completes jobs from {@code coinfer.results},
- * {@code decisions} keeps every UE's latest decision from {@code coinfer.decisions}.
+ * {@code decisions} keeps every UE's latest decision from {@code coinfer.decisions}; the platform's
+ * tokens and JSON body limit.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(MessagingConfiguration.class)
+@Import({MessagingConfiguration.class, SecurityConfiguration.class})
 class GatewayWiring {
 
   @Bean

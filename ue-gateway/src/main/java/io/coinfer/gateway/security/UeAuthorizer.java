@@ -1,25 +1,27 @@
 package io.coinfer.gateway.security;
 
+import io.coinfer.contracts.security.Caller;
+import io.coinfer.contracts.security.Role;
+import io.coinfer.contracts.security.Tokens;
 import io.coinfer.contracts.web.Problems;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the UE a request acts for from its bearer token: a missing or invalid token is 401. {@link
- * io.coinfer.gateway.ue.UeRegistry#owned} then answers 404 and 403.
+ * Finds who a request acts for from its bearer token: a missing or invalid token is 401 ({@link
+ * Tokens#caller}). A UE's own calls need a UE token ({@link io.coinfer.gateway.ue.UeRegistry#owned}
+ * then answers 404 and 403); an admin operation needs an admin token.
  */
 @Component
 public class UeAuthorizer {
 
-  private static final String BEARER = "Bearer ";
-
-  private final TokenService tokens;
+  private final Tokens tokens;
 
   /**
-   * An authorizer over the gateway's tokens.
+   * An authorizer over the platform's tokens.
    *
-   * @param tokens the token service
+   * @param tokens the tokens
    */
-  public UeAuthorizer(TokenService tokens) {
+  public UeAuthorizer(Tokens tokens) {
     this.tokens = tokens;
   }
 
@@ -28,14 +30,28 @@ public class UeAuthorizer {
    *
    * @param authorization the {@code Authorization} header, or null
    * @return the UE id of the token
-   * @throws org.springframework.web.ErrorResponseException 401 if there is no valid bearer token
+   * @throws org.springframework.web.ErrorResponseException 401 if there is no valid bearer token,
+   *     403 if it is not a UE's token
    */
   public String caller(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, 7)) {
-      throw Problems.unauthorized("a bearer token is required");
+    Caller caller = tokens.caller(authorization);
+    if (caller.role() != Role.UE) {
+      throw Problems.forbidden("a UE's token is required, not a " + caller.role().claim() + " one");
     }
-    return tokens
-        .verify(authorization.substring(BEARER.length()).trim())
-        .orElseThrow(() -> Problems.unauthorized("the bearer token is invalid or expired"));
+    return caller.subject();
+  }
+
+  /**
+   * Checks that the caller is an admin.
+   *
+   * @param authorization the {@code Authorization} header, or null
+   * @param operation what the caller wants to do, for the 403 detail
+   * @throws org.springframework.web.ErrorResponseException 401 if there is no valid bearer token,
+   *     403 if it is not an admin token
+   */
+  public void admin(String authorization, String operation) {
+    if (tokens.caller(authorization).role() != Role.ADMIN) {
+      throw Problems.forbidden(operation + " is an admin operation: an admin token is required");
+    }
   }
 }

@@ -54,12 +54,12 @@ class UeController {
     return owned(ueId, auth).toView();
   }
 
-  @Operation(summary = "Deregister a UE")
+  @Operation(summary = "Deregister a UE (an admin operation: an admin token)")
   @DeleteMapping("/{ueId}")
   ResponseEntity<Void> delete(
       @PathVariable String ueId,
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-    owned(ueId, auth);
+    authorizer.admin(auth, "deregistering a UE");
     registry.delete(ueId);
     return ResponseEntity.noContent().build();
   }

@@ -3,57 +3,65 @@ package io.coinfer.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coinfer.contracts.security.Caller;
+import io.coinfer.contracts.security.Role;
+import io.coinfer.contracts.security.SigningKeys;
+import io.coinfer.contracts.security.Tokens;
 import io.coinfer.gateway.config.GatewaySettings;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.web.ErrorResponseException;
 
 class TokenServiceTest {
 
-  private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+  private final Tokens tokens =
+      new Tokens(SigningKeys.of(List.of(SigningKeys.newEntry("k1"))), "coinfer", Clock.systemUTC());
 
   @Test
-  void shouldBindATokenToItsUeAndRejectTamperingExpiryAndOtherKeys() {
-    // Given a gateway with a fixed key and one with a random key
-    TokenService gateway = tokens(KEY, Duration.ofHours(1));
-    TokenService other = tokens("", Duration.ofHours(1));
+  void shouldIssueUeTokensThatOnlyActForTheirUeAndAreNoAdminTokens() {
+    // Given the gateway's token service and authorizer with a one-hour UE token lifetime
+    TokenService service = new TokenService(tokens, settings("1h"));
+    UeAuthorizer authorizer = new UeAuthorizer(tokens);
 
     // When a token is issued for ue-1
-    String token = gateway.issue("ue-1");
+    String token = service.issue("ue-1");
 
-    // Then it verifies as ue-1 here, and not when altered or checked with another key
-    assertThat(gateway.verify(token)).contains("ue-1");
-    assertThat(gateway.verify(token.substring(0, token.length() - 2) + "xx")).isEmpty();
-    assertThat(gateway.verify("not-a-jwt")).isEmpty();
-    assertThat(other.verify(token)).isEmpty();
-    // and an expired token (zero lifetime) is refused
-    TokenService expiring = tokens(KEY, Duration.ZERO);
-    assertThat(expiring.verify(expiring.issue("ue-1"))).isEmpty();
+    // Then it is a UE token of ue-1, accepted as ue-1's caller and refused as an admin (403)
+    assertThat(tokens.verify(token)).isEqualTo(new Caller("ue-1", Role.UE));
+    assertThat(authorizer.caller("Bearer " + token)).isEqualTo("ue-1");
+    assertThatThrownBy(() -> authorizer.admin("Bearer " + token, "deregistering a UE"))
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class,
+            e -> {
+              assertThat(e.getStatusCode().value()).isEqualTo(403);
+              assertThat(e.getBody().getDetail()).contains("admin operation");
+            });
+    // and an admin token passes the admin check but is not a UE's token
+    String admin = tokens.issue("operator", Role.ADMIN, Duration.ofMinutes(5));
+    authorizer.admin("Bearer " + admin, "deregistering a UE");
+    assertThatThrownBy(() -> authorizer.caller("Bearer " + admin))
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class,
+            e -> assertThat(e.getStatusCode().value()).isEqualTo(403));
+    // and no token, or a token of a zero lifetime, is 401
+    assertThatThrownBy(() -> authorizer.caller(null))
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class,
+            e -> assertThat(e.getStatusCode().value()).isEqualTo(401));
+    String expired = new TokenService(tokens, settings("0s")).issue("ue-1");
+    assertThatThrownBy(() -> authorizer.caller("Bearer " + expired))
+        .isInstanceOfSatisfying(
+            ErrorResponseException.class,
+            e -> assertThat(e.getBody().getDetail()).contains("expired"));
   }
 
-  @Test
-  void shouldRefuseAKeyShorterThan256Bits() {
-    // When / Then a 16-byte key is refused at start
-    assertThatThrownBy(
-            () -> tokens(Base64.getEncoder().encodeToString(new byte[16]), Duration.ofHours(1)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("32 bytes");
-  }
-
-  private static TokenService tokens(String secret, Duration ttl) {
-    return new TokenService(
-        new GatewaySettings(
-            new GatewaySettings.Tokens(secret, ttl),
-            new GatewaySettings.Jobs(
-                DataSize.ofMegabytes(2),
-                1L << 24,
-                Duration.ofSeconds(30),
-                1000,
-                100,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(15)),
-            new GatewaySettings.Ues(List.of("resnet18"), List.of("jetson-nano"))));
+  private static GatewaySettings settings(String ttl) {
+    return new Binder(new MapConfigurationPropertySource(Map.of("coinfer.gateway.tokens.ttl", ttl)))
+        .bindOrCreate("coinfer.gateway", GatewaySettings.class);
   }
 }
