@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,7 +55,12 @@ public record Checkpoint(
   /** The optimiser state file's name. */
   public static final String OPTIMIZER = "optimizer.bin";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /**
+   * Switches added after a checkpoint was written are absent from its JSON: they read as 0, false
+   * or null, which {@link MahppoConfig} takes as the published (off) setting.
+   */
+  private static final JsonMapper JSON =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
   /** The JSON header. */
   record Header(
