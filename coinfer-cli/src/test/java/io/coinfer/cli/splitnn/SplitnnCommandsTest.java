@@ -6,6 +6,11 @@ import io.coinfer.cli.CoinferCommand;
 import io.coinfer.mec.profile.DeviceProfile;
 import io.coinfer.mec.profile.DeviceProfiles;
 import io.coinfer.mec.profile.Net;
+import io.coinfer.splitnn.data.DataSpec;
+import io.coinfer.splitnn.data.DataSplit;
+import io.coinfer.splitnn.model.SplitModel;
+import io.coinfer.splitnn.store.ModelStore;
+import io.coinfer.splitnn.train.Evaluator;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,6 +21,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class SplitnnCommandsTest {
 
@@ -75,6 +82,18 @@ class SplitnnCommandsTest {
         .contains(
             "\"point\" : 3", "\"payloadBytes\" : 16", "\"compressionRate\" : 64.0", "top1Drop");
     assertThat(model.resolve("codecs/p3/backbone.params")).exists();
+    // And the base accuracy is that of the backbone fine-tuned with the codec, not the stored one
+    JsonNode row = JsonMapper.builder().build().readTree(eval).get(0);
+    DataSplit split = DataSpec.fromProvenance(ModelStore.readManifest(model).provenance()).load();
+    try (SplitModel tuned = ModelStore.open(model, 3);
+        SplitModel stored = ModelStore.open(model)) {
+      assertThat(row.get("top1Base").asDouble()).isEqualTo(Evaluator.top1(tuned, split.test()));
+      assertThat(row.get("top1Stored").asDouble()).isEqualTo(Evaluator.top1(stored, split.test()));
+    }
+    assertThat(row.get("top1Drop").asDouble())
+        .isCloseTo(
+            100 * (row.get("top1Base").asDouble() - row.get("top1Codec").asDouble()),
+            org.assertj.core.data.Offset.offset(1e-9));
     assertThat(infer).contains("\"top5\"", "\"logits\"", "\"payloadBytes\"");
   }
 
