@@ -195,6 +195,18 @@ public class MicroBatcher implements SmartLifecycle {
     Instant now = Instant.now();
     for (int i = 0; i < group.size(); i++) {
       FeatureEvent e = group.get(i).feature().event();
+      if (!allFinite(logits[i])) {
+        // a finite but extreme quantisation range (e.g. +-3e38) overflows the tail
+        failures.fail(
+            e.jobId(),
+            e.ueId(),
+            e.net(),
+            e.decision(),
+            FailureReason.NON_FINITE_VALUES,
+            "the tail produced non-finite scores for this feature",
+            e.submittedAt());
+        continue;
+      }
       EdgeTiming edge =
           new EdgeTiming(
               (dequeued - group.get(i).enqueuedNanos()) / 1e9,
@@ -219,6 +231,15 @@ public class MicroBatcher implements SmartLifecycle {
               now);
       publisher.publish(RESULTS_OUT, e.jobId(), result, e.jobId());
     }
+  }
+
+  private static boolean allFinite(float[] values) {
+    for (float v : values) {
+      if (!Float.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

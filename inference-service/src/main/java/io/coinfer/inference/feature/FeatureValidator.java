@@ -5,6 +5,7 @@ import io.coinfer.contracts.events.FeatureEvent;
 import io.coinfer.contracts.splitnn.SplitModels;
 import io.coinfer.splitnn.data.ImageFolder;
 import io.coinfer.splitnn.runtime.SplitRuntime;
+import io.coinfer.splitnn.wire.CodecDescriptor;
 import io.coinfer.splitnn.wire.FeatureWire;
 import io.coinfer.splitnn.wire.QuantisedFeature;
 import io.coinfer.splitnn.wire.WireFormatException;
@@ -67,9 +68,26 @@ public class FeatureValidator {
           FailureReason.UNKNOWN_CODEC,
           "model " + runtime.modelId() + " has no codec at point " + feature.point());
     }
+    return new ValidFeature(
+        feature, runtime, read(feature.payload(), runtime.descriptor(feature.point())), null);
+  }
+
+  /**
+   * Reads a feature payload with splitnn's strict wire-format reader against the codec it must
+   * match.
+   *
+   * @param payload the payload in splitnn's wire format
+   * @param codec the served codec at the feature's point
+   * @return the quantised feature
+   * @throws RejectedFeatureException naming the reason: {@code NON_FINITE_VALUES} for a NaN or
+   *     infinite quantisation range, {@code UNKNOWN_CODEC} for another codec, codec version or
+   *     bits, {@code UNKNOWN_MODEL} for another model or point, {@code WRONG_SHAPE} for another
+   *     code shape, {@code BAD_WIRE_FORMAT} for anything else (magic, format version, truncation,
+   *     trailing bytes, lengths)
+   */
+  static QuantisedFeature read(byte[] payload, CodecDescriptor codec) {
     try {
-      QuantisedFeature q = FeatureWire.read(feature.payload(), runtime.descriptor(feature.point()));
-      return new ValidFeature(feature, runtime, q, null);
+      return FeatureWire.read(payload, codec);
     } catch (WireFormatException e) {
       throw new RejectedFeatureException(reason(e.reason()), e.getMessage());
     }
