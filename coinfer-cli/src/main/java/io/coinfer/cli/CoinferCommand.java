@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       io.coinfer.cli.up.UpCommand.class,
       io.coinfer.cli.simulate.SimulateCommand.class,
+      io.coinfer.cli.token.TokenCommand.class,
+      io.coinfer.cli.bench.BenchCommand.class,
       io.coinfer.cli.evaluate.EvaluateCommand.class,
       io.coinfer.cli.train.TrainPolicyCommand.class,
       io.coinfer.cli.splitnn.TrainBackboneCommand.class,

@@ -18,10 +18,10 @@ import picocli.CommandLine;
  * train-backbone} and {@code train-codec} (progress bars on stderr); afterwards it finds them
  * there.
  */
-final class ModelProvisioner {
+public final class ModelProvisioner {
 
   /** Image side the platform's model is trained and served at, pixels. */
-  static final int IMAGE_SIZE = 32;
+  public static final int IMAGE_SIZE = 32;
 
   /**
    * Synthetic training images per class. With {@link #BACKBONE_EPOCHS} and {@link #CODEC_BATCHES},
@@ -84,7 +84,7 @@ final class ModelProvisioner {
    * @return the model id
    * @throws IllegalStateException when training fails
    */
-  static String ensure(ModelStore store, String net, PrintStream log) {
+  public static String ensure(ModelStore store, String net, PrintStream log) {
     String id = modelId(net);
     if (cached(store, net)) {
       log.println("model " + id + " found in " + store.modelDir(id));

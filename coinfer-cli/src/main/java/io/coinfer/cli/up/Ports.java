@@ -1,7 +1,12 @@
 package io.coinfer.cli.up;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The ports {@code coinfer up} opens on 127.0.0.1. Each service's management port (actuator:
@@ -32,6 +37,47 @@ public record Ports(int kafka, int gateway, int orchestrator, int compression, i
       if (i > 0) {
         claim(seen, all[i] + MANAGEMENT_OFFSET, names[i] + " management");
       }
+    }
+  }
+
+  /**
+   * Free ports on 127.0.0.1 for a platform that must not clash with another one on this machine
+   * (e.g. {@code coinfer bench load} next to {@code coinfer up}): each service port and its
+   * management port were free a moment ago.
+   *
+   * @return the ports
+   * @throws IllegalStateException when no free ports are found
+   */
+  public static Ports free() {
+    Set<Integer> taken = new HashSet<>();
+    int[] ports = new int[5];
+    int found = 0;
+    for (int attempt = 0; attempt < 200 && found < ports.length; attempt++) {
+      int port = freePort(0);
+      boolean usable =
+          port > 0
+              && port <= 65535 - MANAGEMENT_OFFSET
+              && !taken.contains(port)
+              && !taken.contains(port + MANAGEMENT_OFFSET)
+              && (found == 0 || freePort(port + MANAGEMENT_OFFSET) > 0);
+      if (usable) {
+        taken.add(port);
+        taken.add(port + MANAGEMENT_OFFSET);
+        ports[found++] = port;
+      }
+    }
+    if (found < ports.length) {
+      throw new IllegalStateException("cannot find five free ports on 127.0.0.1");
+    }
+    return new Ports(ports[0], ports[1], ports[2], ports[3], ports[4]);
+  }
+
+  /** Binds a port (0: any) on 127.0.0.1 and frees it; returns it, or -1 when it is taken. */
+  private static int freePort(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      return -1;
     }
   }
 
