@@ -2,6 +2,7 @@ package io.coinfer.splitnn.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -60,6 +61,24 @@ class FeatureWirePropertiesTest {
       assertThat(FeatureWire.write(read)).isEqualTo(bytes);
     } catch (WireFormatException rejected) {
       assertThat(rejected.getMessage()).isNotBlank();
+    }
+  }
+
+  @Property(tries = 1000)
+  void shouldEitherParseOrRejectWithWireFormatExceptionWhenBitsAreFlipped(
+      @ForAll("features") QuantisedFeature feature,
+      @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 100_000) Integer> flips) {
+    byte[] bytes = FeatureWire.write(feature);
+    for (int flip : flips) {
+      int bit = flip % (bytes.length * 8);
+      bytes[bit / 8] ^= (byte) (0x80 >>> (bit % 8));
+    }
+    try {
+      QuantisedFeature read = FeatureWire.read(bytes);
+      // a flip inside the codes or the range gives another valid feature; nothing half-read
+      assertThat(FeatureWire.write(read)).isEqualTo(bytes);
+    } catch (WireFormatException rejected) {
+      assertThat(rejected.reason()).isNotNull();
     }
   }
 
