@@ -1,9 +1,12 @@
 package io.coinfer.cli.up;
 
 import io.coinfer.compression.CompressionApplication;
+import io.coinfer.contracts.security.SigningKeys;
+import io.coinfer.contracts.security.Tokens;
 import io.coinfer.gateway.GatewayApplication;
 import io.coinfer.inference.InferenceApplication;
 import io.coinfer.orchestrator.OrchestratorApplication;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,16 +27,28 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The four platform services in this JVM, each in its own Spring application context with its own
- * ports on 127.0.0.1, all on one Kafka broker. They start at the same time (they meet only on Kafka
- * topics, created on first use) and are closed gateway first. Spring's logging system is left
+ * ports on 127.0.0.1, all on one Kafka broker and one signing key set, drawn at random for the run
+ * ({@link #tokens()} issues tokens they accept). They start at the same time (they meet only on
+ * Kafka topics, created on first use) and are closed gateway first. Spring's logging system is left
  * alone, so the CLI's {@code logback.xml} applies to all of them.
  */
 public final class Platform implements AutoCloseable {
 
   private final List<ConfigurableApplicationContext> contexts;
+  private final Tokens tokens;
 
-  private Platform(List<ConfigurableApplicationContext> contexts) {
+  private Platform(List<ConfigurableApplicationContext> contexts, Tokens tokens) {
     this.contexts = contexts;
+    this.tokens = tokens;
+  }
+
+  /**
+   * Tokens the four services accept (this run's key set, issuer {@code coinfer}).
+   *
+   * @return the tokens
+   */
+  public Tokens tokens() {
+    return tokens;
   }
 
   /**
@@ -68,6 +83,7 @@ public final class Platform implements AutoCloseable {
    */
   public static Platform start(Config config, Consumer<String> progress) {
     Ports p = config.ports();
+    SigningKeys keys = SigningKeys.of(List.of());
     String inference = "--coinfer.inference.models.";
     String compression = "--coinfer.compression.models.";
     Map<String, Supplier<ConfigurableApplicationContext>> services = new LinkedHashMap<>();
@@ -77,6 +93,7 @@ public final class Platform implements AutoCloseable {
             run(
                 InferenceApplication.builder(),
                 config,
+                keys,
                 p.inference(),
                 inference + "home=" + config.modelHome(),
                 inference + "by-net." + config.net() + "=" + config.modelId()));
@@ -86,20 +103,23 @@ public final class Platform implements AutoCloseable {
             run(
                 CompressionApplication.builder(),
                 config,
+                keys,
                 p.compression(),
                 compression + "home=" + config.modelHome(),
-                compression + "by-net." + config.net() + "=" + config.modelId()));
+                compression + "by-net." + config.net() + "=" + config.modelId(),
+                "--coinfer.compression.decisions.slot-length=" + config.slot().toMillis() + "ms"));
     services.put(
         "orchestrator-service",
         () ->
             run(
                 OrchestratorApplication.builder(),
                 config,
+                keys,
                 p.orchestrator(),
                 "--coinfer.orchestrator.slot.length=" + config.slot().toMillis() + "ms",
                 "--coinfer.orchestrator.policy.active=" + config.policy(),
                 "--coinfer.orchestrator.policy.seed=" + config.seed()));
-    services.put("ue-gateway", () -> run(GatewayApplication.builder(), config, p.gateway()));
+    services.put("ue-gateway", () -> run(GatewayApplication.builder(), config, keys, p.gateway()));
 
     // one logging configuration (the CLI's logback.xml) for all four, not one re-initialised per
     // context while the others start
@@ -139,7 +159,7 @@ public final class Platform implements AutoCloseable {
         failure = new IllegalStateException("interrupted while starting the services", e);
       }
     }
-    Platform platform = new Platform(started);
+    Platform platform = new Platform(started, new Tokens(keys, "coinfer", Clock.systemUTC()));
     if (failure != null) {
       platform.close();
       throw failure;
@@ -148,13 +168,18 @@ public final class Platform implements AutoCloseable {
   }
 
   private static ConfigurableApplicationContext run(
-      SpringApplicationBuilder builder, Config config, int port, String... extra) {
+      SpringApplicationBuilder builder,
+      Config config,
+      SigningKeys keys,
+      int port,
+      String... extra) {
     List<String> args = new ArrayList<>();
     args.add("--server.port=" + port);
     args.add("--server.address=127.0.0.1");
     args.add("--management.server.port=" + Ports.management(port));
     args.add("--management.server.address=127.0.0.1");
     args.add("--coinfer.kafka.bootstrap-servers=" + config.bootstrapServers());
+    args.add("--coinfer.security.keys=" + keys.toSetting());
     // coinfer up closes the services itself, after the fleet's last job
     args.add("--spring.main.register-shutdown-hook=false");
     args.add("--spring.jmx.enabled=false");

@@ -1,6 +1,8 @@
 package io.coinfer.cli.up;
 
 import io.coinfer.contracts.api.PolicyView;
+import io.coinfer.contracts.security.Role;
+import io.coinfer.contracts.security.Tokens;
 import io.coinfer.kafka.EmbeddedKafkaBroker;
 import io.coinfer.mec.profile.Net;
 import io.coinfer.simulator.SimulatorSettings;
@@ -8,13 +10,16 @@ import io.coinfer.simulator.fleet.Fleet;
 import io.coinfer.simulator.report.RunSummary;
 import io.coinfer.simulator.report.SummaryFormat;
 import io.coinfer.splitnn.store.ModelStore;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,13 +47,18 @@ import tools.jackson.databind.json.JsonMapper;
           + " orchestrator-service, compression-service and inference-service on 127.0.0.1, and a"
           + " fleet of simulated UEs. Stops at --duration or Ctrl-C with a table comparing the run"
           + " with `local`.",
-      "Management (actuator/prometheus) ports are the service ports + 1000."
+      "Management (actuator/prometheus) ports are the service ports + 1000.",
+      "An admin token for this run (the services' keys are drawn at random at each start) is"
+          + " written to --admin-token-file."
     })
 public final class UpCommand implements Callable<Integer> {
 
   private static final Duration LIVE_EVERY = Duration.ofSeconds(5);
   private static final Duration FIRST_JOB_CHECK = Duration.ofMillis(100);
   private static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(90);
+
+  /** Tokens of a run live as long as its random keys, i.e. the run; this only bounds them. */
+  private static final Duration RUN_TOKEN_TTL = Duration.ofDays(30);
 
   @Option(names = "--ues", defaultValue = "5", description = "simulated UEs (default 5)")
   int ues;
@@ -120,6 +130,14 @@ public final class UpCommand implements Callable<Integer> {
       description = "where to write the Prometheus scrape config (default ${DEFAULT-VALUE})")
   Path prometheusConfig;
 
+  @Option(
+      names = "--admin-token-file",
+      defaultValue = "coinfer-admin.token",
+      description =
+          "where to write an admin token for this run (policy switch, codec upload and training, UE"
+              + " deletion; default ${DEFAULT-VALUE}, readable by you only)")
+  Path adminTokenFile;
+
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
@@ -164,12 +182,19 @@ public final class UpCommand implements Callable<Integer> {
                     seed),
                 name -> err.println("started " + name))) {
           PrometheusConfig.write(prometheusConfig, ports);
+          writeAdminToken(platform.tokens());
           printPorts(out, ports);
+          out.println(
+              "admin token for this run in "
+                  + adminTokenFile
+                  + " (e.g. ADMIN=$(cat "
+                  + adminTokenFile
+                  + "); curl -H \"Authorization: Bearer $ADMIN\" ...)");
           if (noFleet) {
             awaitStop(runFor);
             out.println("stopping the platform");
           } else {
-            runFleet(out, dnn, runFor, slotLength, ports, jvmStartMs);
+            runFleet(out, dnn, runFor, slotLength, ports, jvmStartMs, platform.tokens());
           }
         }
       }
@@ -190,7 +215,8 @@ public final class UpCommand implements Callable<Integer> {
       Duration runFor,
       Duration slotLength,
       Ports ports,
-      long jvmStartMs) {
+      long jvmStartMs,
+      Tokens tokens) {
     SimulatorSettings settings =
         SimulatorSettings.defaults(
                 URI.create("http://127.0.0.1:" + ports.gateway()),
@@ -204,7 +230,9 @@ public final class UpCommand implements Callable<Integer> {
                 ModelProvisioner.IMAGE_SIZE,
                 1,
                 SimulatorSettings.parseDuration(grace));
-    PolicyReader policies = new PolicyReader(ports.orchestrator());
+    PolicyReader policies =
+        new PolicyReader(
+            ports.orchestrator(), tokens.issue("coinfer-up", Role.SERVICE, RUN_TOKEN_TTL));
     ScheduledExecutorService ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -260,6 +288,18 @@ public final class UpCommand implements Callable<Integer> {
     }
   }
 
+  private void writeAdminToken(Tokens tokens) throws IOException {
+    Files.deleteIfExists(adminTokenFile);
+    Files.createFile(adminTokenFile);
+    try {
+      Files.setPosixFilePermissions(adminTokenFile, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the file keeps the default permissions
+    }
+    Files.writeString(
+        adminTokenFile, tokens.issue("coinfer-up-admin", Role.ADMIN, RUN_TOKEN_TTL) + "\n");
+  }
+
   private void awaitStop(Duration runFor) throws InterruptedException {
     if (runFor.isZero()) {
       stopRequested.await();
@@ -308,16 +348,22 @@ public final class UpCommand implements Callable<Integer> {
     private final JsonMapper json =
         JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private final URI uri;
+    private final String token;
 
-    PolicyReader(int port) {
+    PolicyReader(int port, String token) {
       this.uri = URI.create("http://127.0.0.1:" + port + "/api/v1/policy");
+      this.token = token;
     }
 
     String activeSpec() {
       try {
         HttpResponse<byte[]> response =
             http.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
+                HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(2))
+                    .GET()
+                    .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         return response.statusCode() == 200
             ? json.readValue(response.body(), PolicyView.class).spec()
