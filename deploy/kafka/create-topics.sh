@@ -20,8 +20,10 @@ create coinfer.ue-state --config cleanup.policy=compact --config min.compaction.
   --config delete.retention.ms=3600000
 # One decision per UE per slot (500 ms): only the latest matters, keep an hour for replay.
 create coinfer.decisions --config retention.ms=3600000
-# Jobs, features and results: a day, so that a restarted service finds its backlog.
-create coinfer.jobs --config retention.ms=86400000
+# Jobs, features and results: a day, so that a restarted service finds its backlog. Jobs carry an
+# image (the gateway takes up to 2 MB, 2.7 MB as JSON) and features a payload: 8 MB per record,
+# above the producers' max.request.size (4 MB), so the producer's limit is the one that bites.
+create coinfer.jobs --config retention.ms=86400000 --config max.message.bytes=8388608
 create coinfer.features --config retention.ms=86400000 --config max.message.bytes=8388608
 create coinfer.results --config retention.ms=86400000
 "$topics_sh" --bootstrap-server "$bootstrap" --list

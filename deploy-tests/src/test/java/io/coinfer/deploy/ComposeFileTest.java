@@ -295,9 +295,11 @@ class ComposeFileTest {
   void noSecretIsWrittenIntoTheComposeFile() throws Exception {
     String text = Files.readString(Repo.path("docker-compose.yml"));
     assertThat(text).doesNotContain("BEGIN ", "PASSWORD:");
-    Map<String, String> env = environment("ue-gateway");
-    assertThat(env.get("COINFER_GATEWAY_TOKENS_SECRET"))
-        .as("taken from the caller's environment, empty by default")
-        .isEqualTo("${COINFER_GATEWAY_TOKENS_SECRET:-}");
+    // the four services get one signing key set from the caller's environment, required
+    for (Repo.Service s : Repo.SERVICES) {
+      assertThat(environment(s.name()).get("COINFER_SECURITY_KEYS"))
+          .as(s.name() + ": taken from the caller's environment, no default")
+          .startsWith("${COINFER_SECURITY_KEYS:?");
+    }
   }
 }

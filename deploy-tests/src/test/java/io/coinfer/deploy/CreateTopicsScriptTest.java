@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code deploy/kafka/create-topics.sh} (the compose {@code kafka-init}) run with a stand-in for
  * {@code kafka-topics.sh} that records its arguments: one idempotent create per topic of the
- * contracts' catalogue, with the requested partitions and replication, ue-state compacted.
+ * contracts' catalogue, with the requested partitions and replication, ue-state compacted, jobs and
+ * features taking records up to 8 MB.
  */
 class CreateTopicsScriptTest {
 
@@ -59,5 +60,11 @@ class CreateTopicsScriptTest {
                 .contains("--if-not-exists", "--partitions 6", "--replication-factor 3"));
     assertThat(createByTopic.get("coinfer.ue-state")).contains("--config cleanup.policy=compact");
     assertThat(createByTopic.get("coinfer.jobs")).doesNotContain("cleanup.policy=compact");
+    // the topics that carry images and features take records above the producers' 4 MB limit
+    for (String big : List.of("coinfer.jobs", "coinfer.features")) {
+      assertThat(createByTopic.get(big)).as(big).contains("--config max.message.bytes=8388608");
+    }
+    assertThat(Repo.read(Repo.path("contracts/src/main/resources/coinfer-kafka.yml")))
+        .contains("max.request.size: 4194304");
   }
 }

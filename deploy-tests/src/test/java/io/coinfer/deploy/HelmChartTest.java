@@ -230,17 +230,23 @@ class HelmChartTest {
               v ->
                   assertThat(at(v, "secret.secretName"))
                       .isEqualTo(at(values(), "security.signingKeys.secretName")));
-      Map<String, Object> tokenSecret =
-          list(container(gateway).get("env")).stream()
-              .map(Repo::map)
-              .filter(e -> "COINFER_GATEWAY_TOKENS_SECRET".equals(e.get("name")))
-              .findFirst()
-              .orElseThrow();
-      assertThat(tokenSecret).doesNotContainKey("value");
-      assertThat(at(tokenSecret, "valueFrom.secretKeyRef"))
-          .isEqualTo(
-              Map.of(
-                  "name", at(values(), "security.signingKeys.secretName"), "key", "token-secret"));
+      // every service takes the platform's key set from the Secret, never from a value
+      for (Map<String, Object> d : ofKind(objects, "Deployment")) {
+        Map<String, Object> keys =
+            list(container(d).get("env")).stream()
+                .map(Repo::map)
+                .filter(e -> "COINFER_SECURITY_KEYS".equals(e.get("name")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(keys).doesNotContainKey("value");
+        assertThat(at(keys, "valueFrom.secretKeyRef"))
+            .isEqualTo(
+                Map.of(
+                    "name",
+                    at(values(), "security.signingKeys.secretName"),
+                    "key",
+                    "signing-keys"));
+      }
       Map<String, Object> inference = named(objects, "Deployment", RELEASE + "-inference-service");
       assertThat(listAt(inference, "spec.template.spec.volumes"))
           .noneMatch(v -> map(v).containsKey("secret"));

@@ -60,14 +60,19 @@ class ServiceSettingsTest {
   }
 
   @Test
-  void theGatewayTokenKeyVariableBindsToItsSetting() {
+  void theSigningKeyVariableBindsToTheSharedSecuritySetting() {
     Path settings =
-        Repo.path("ue-gateway/src/main/java/io/coinfer/gateway/config/GatewaySettings.java");
+        Repo.path("contracts/src/main/java/io/coinfer/contracts/security/SecuritySettings.java");
     String source = Repo.read(settings);
-    // COINFER_GATEWAY_TOKENS_SECRET -> coinfer.gateway.tokens.secret
+    // COINFER_SECURITY_KEYS (compose, chart) -> coinfer.security.keys, a comma-separated list
     assertThat(source)
-        .contains("@ConfigurationProperties(\"coinfer.gateway\")")
-        .containsPattern("Tokens\\s+tokens")
-        .containsPattern("(?s)record Tokens\\(.{0,80}?String secret");
+        .contains("@ConfigurationProperties(\"coinfer.security\")")
+        .containsPattern("List<String>\\s+keys");
+    // and no service has a key setting of its own any more
+    assertThat(
+            Repo.read(
+                Repo.path(
+                    "ue-gateway/src/main/java/io/coinfer/gateway/config/GatewaySettings.java")))
+        .doesNotContain("String secret");
   }
 }
