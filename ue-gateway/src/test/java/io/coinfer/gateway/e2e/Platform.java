@@ -1,6 +1,9 @@
 package io.coinfer.gateway.e2e;
 
 import io.coinfer.compression.CompressionApplication;
+import io.coinfer.contracts.security.Role;
+import io.coinfer.contracts.security.SigningKeys;
+import io.coinfer.contracts.security.Tokens;
 import io.coinfer.gateway.GatewayApplication;
 import io.coinfer.inference.InferenceApplication;
 import io.coinfer.orchestrator.OrchestratorApplication;
@@ -9,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +32,16 @@ final class Platform implements AutoCloseable {
   final ConfigurableApplicationContext orchestrator;
   final ConfigurableApplicationContext gateway;
   final JsonMapper json = JsonMapper.builder().build();
+
+  /** One signing key set for the four services, as {@code coinfer up} gives them. */
+  private final SigningKeys keys = SigningKeys.of(List.of(SigningKeys.newEntry("e2e")));
+
+  /** Tokens of the platform's keys and issuer. */
+  final Tokens tokens = new Tokens(keys, "coinfer", Clock.systemUTC());
+
+  /** An operator's admin token, for the internal services' APIs and the admin operations. */
+  final String adminToken = tokens.issue("e2e-operator", Role.ADMIN, Duration.ofHours(2));
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
@@ -69,7 +83,8 @@ final class Platform implements AutoCloseable {
                 "--logging.level.org.apache.kafka=WARN",
                 "--logging.level.kafka=WARN",
                 "--logging.level.org.springframework.kafka=WARN",
-                "--coinfer.kafka.bootstrap-servers=" + broker.bootstrapServers()));
+                "--coinfer.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--coinfer.security.keys=" + keys.toSetting()));
     all.addAll(List.of(args));
     ConfigurableApplicationContext context = builder.run(all.toArray(String[]::new));
     contexts.add(context);

@@ -141,7 +141,8 @@ abstract class PlatformEndToEndTest {
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> {
-              HttpResponse<String> slot = platform.get(orchestrator("/api/v1/slots/latest"), null);
+              HttpResponse<String> slot =
+                  platform.get(orchestrator("/api/v1/slots/latest"), platform.adminToken);
               return slot.statusCode() == 200 && platform.read(slot, SlotView.class).ues() == UES;
             });
 
@@ -215,7 +216,8 @@ abstract class PlatformEndToEndTest {
     List<CodecView> codecs =
         List.of(
             platform.read(
-                platform.get(Platform.url(platform.compression, "/api/v1/codecs"), null),
+                platform.get(
+                    Platform.url(platform.compression, "/api/v1/codecs"), platform.adminToken),
                 CodecView[].class));
     assertThat(codecs).extracting(CodecView::point).containsExactly(1, 2, 3, 4);
     assertThat(codecs)
@@ -402,6 +404,14 @@ abstract class PlatformEndToEndTest {
   }
 
   @Test
+  void shouldLetInOnlyAuthenticatedTrafficAndShowTheActuatorOnlyOnTheManagementPort() {
+    SecurityRules.check(
+        platform,
+        ues.get(0),
+        List.of(platform.gateway, platform.orchestrator, platform.compression, platform.inference));
+  }
+
+  @Test
   void shouldTrainANewCodecVersionWithoutTouchingTheServedOne() throws IOException {
     // When a codec training job for point 1 is started (two minibatches of synthetic shapes)
     HttpResponse<String> started =
@@ -411,7 +421,7 @@ abstract class PlatformEndToEndTest {
             ("{\"net\":\"resnet18\",\"point\":1,\"epochs\":1,\"maxBatchesPerEpoch\":2,"
                     + "\"imagesPerClass\":4,\"gamma\":0,\"seed\":1}")
                 .getBytes(StandardCharsets.UTF_8),
-            null);
+            platform.adminToken);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String location = started.headers().firstValue("Location").orElseThrow();
 
@@ -423,7 +433,8 @@ abstract class PlatformEndToEndTest {
             () -> {
               job[0] =
                   platform.read(
-                      platform.get(Platform.url(platform.compression, location), null),
+                      platform.get(
+                          Platform.url(platform.compression, location), platform.adminToken),
                       CodecTrainingView.class);
               return job[0].status().equals("DONE") || job[0].status().equals("FAILED");
             });
@@ -440,7 +451,8 @@ abstract class PlatformEndToEndTest {
     List<CodecView> served =
         List.of(
             platform.read(
-                platform.get(Platform.url(platform.compression, "/api/v1/codecs"), null),
+                platform.get(
+                    Platform.url(platform.compression, "/api/v1/codecs"), platform.adminToken),
                 CodecView[].class));
     assertThat(served)
         .filteredOn(c -> c.point() == 1)
@@ -454,7 +466,8 @@ abstract class PlatformEndToEndTest {
     byte[] pkg = zip(tmp.resolve("model"), null);
 
     // When the tiny model is imported as a zip package
-    HttpResponse<String> imported = platform.post(models, "application/zip", pkg, null);
+    HttpResponse<String> imported =
+        platform.post(models, "application/zip", pkg, platform.adminToken);
 
     // Then it lands in the store with its four codecs; a second import conflicts
     assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
@@ -462,13 +475,18 @@ abstract class PlatformEndToEndTest {
         .extracting(CodecView::point)
         .containsExactly(1, 2, 3, 4);
     assertThat(tmp.resolve("store/models/resnet18-tiny-32/manifest.json")).exists();
-    assertProblem(platform.post(models, "application/zip", pkg, null), 409);
+    assertProblem(platform.post(models, "application/zip", pkg, platform.adminToken), 409);
     // and a package that escapes its folder, or that is not a zip, is refused
     assertProblem(
-        platform.post(models, "application/zip", zip(tmp.resolve("model"), "../escape"), null),
+        platform.post(
+            models, "application/zip", zip(tmp.resolve("model"), "../escape"), platform.adminToken),
         400);
     assertProblem(
-        platform.post(models, "application/zip", "no zip".getBytes(StandardCharsets.UTF_8), null),
+        platform.post(
+            models,
+            "application/zip",
+            "no zip".getBytes(StandardCharsets.UTF_8),
+            platform.adminToken),
         400);
   }
 
@@ -504,22 +522,25 @@ abstract class PlatformEndToEndTest {
     String decisions = orchestrator("/api/v1/decisions?ueId=" + extra.ue().ueId());
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> platform.get(decisions, null).body().contains(extra.ue().ueId()));
+        .until(
+            () -> platform.get(decisions, platform.adminToken).body().contains(extra.ue().ueId()));
 
-    // When it deregisters (a tombstone on the compacted coinfer.ue-state)
+    // When an admin deregisters it (a tombstone on the compacted coinfer.ue-state); the UE's own
+    // token may not
+    java.net.http.HttpRequest.Builder delete =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(gateway("/api/v1/ues/" + extra.ue().ueId())))
+            .DELETE();
+    assertProblem(platform.send(delete.header("Authorization", "Bearer " + extra.token())), 403);
     HttpResponse<String> deleted =
-        platform.send(
-            java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(gateway("/api/v1/ues/" + extra.ue().ueId())))
-                .header("Authorization", "Bearer " + extra.token())
-                .DELETE());
+        platform.send(delete.setHeader("Authorization", "Bearer " + platform.adminToken));
 
     // Then the gateway forgets it and the orchestrator stops deciding for it
     assertThat(deleted.statusCode()).isEqualTo(204);
     assertProblem(platform.get(gateway("/api/v1/ues/" + extra.ue().ueId()), extra.token()), 404);
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> platform.get(decisions, null).body().equals("[]"));
+        .until(() -> platform.get(decisions, platform.adminToken).body().equals("[]"));
   }
 
   @Test
@@ -567,7 +588,8 @@ abstract class PlatformEndToEndTest {
     }
     String spec = "fixed:" + point + ":" + POWER_W;
     HttpResponse<String> switched =
-        platform.putJson(orchestrator("/api/v1/policy"), "{\"spec\":\"" + spec + "\"}", null);
+        platform.putJson(
+            orchestrator("/api/v1/policy"), "{\"spec\":\"" + spec + "\"}", platform.adminToken);
     assertThat(switched.statusCode()).as(switched.body()).isEqualTo(200);
     long[] firstSlot = {-1};
     // every UE's decision at the new point, then one more slot so that every consumer has it
