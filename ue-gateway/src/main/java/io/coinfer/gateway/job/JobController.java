@@ -103,6 +103,10 @@ class JobController {
       HttpServletRequest request)
       throws IOException {
     RegisteredUe ue = ues.owned(ueId, authorizer.caller(auth));
+    // a NaN or an infinity in any of them (both pass @PositiveOrZero) makes the sum non-finite
+    if (!Double.isFinite(computeS + computeJ + transmitS + transmitJ)) {
+      throw Problems.badRequest("computeS, computeJ, transmitS and transmitJ must be finite");
+    }
     byte[] payload = readBounded(request);
     if (payload.length == 0) {
       throw Problems.badRequest("the feature payload is empty");
