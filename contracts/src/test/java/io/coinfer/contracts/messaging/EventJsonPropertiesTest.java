@@ -126,24 +126,19 @@ class EventJsonPropertiesTest {
     assertThat(json.read(json.write(decision), DecisionEvent.class)).isEqualTo(decision);
   }
 
-  @Property(tries = 1000)
-  void shouldReadAMutatedStateWhollyValidOrRefuseIt(
-      @ForAll("states") UeStateEvent state,
+  @Property(tries = 2000)
+  void shouldReadAMutatedStateOrDecisionWhollyValidOrRefuseIt(
+      @ForAll("events") Event event,
       @ForAll @IntRange(min = 0, max = 100) int field,
       @ForAll("hostile") String value,
       @ForAll @IntRange(min = 0, max = 2) int how) {
-    byte[] mutated = mutate(json.write(state), field, value, how);
-    readOrRefuse(mutated, UeStateEvent.class);
+    byte[] mutated = mutate(json.write(event), field, value, how);
+    readOrRefuse(mutated, event.getClass());
   }
 
-  @Property(tries = 1000)
-  void shouldReadAMutatedDecisionWhollyValidOrRefuseIt(
-      @ForAll("decisions") DecisionEvent decision,
-      @ForAll @IntRange(min = 0, max = 100) int field,
-      @ForAll("hostile") String value,
-      @ForAll @IntRange(min = 0, max = 2) int how) {
-    byte[] mutated = mutate(json.write(decision), field, value, how);
-    readOrRefuse(mutated, DecisionEvent.class);
+  @Provide
+  Arbitrary<Event> events() {
+    return Arbitraries.oneOf(states(), decisions());
   }
 
   @Property(tries = 500)
