@@ -1,6 +1,7 @@
 package io.coinfer.compression.job;
 
 import io.coinfer.compression.accounting.UeCostModel;
+import io.coinfer.compression.config.CompressionSettings;
 import io.coinfer.compression.model.DeviceProfileCatalogue;
 import io.coinfer.contracts.events.ClassScore;
 import io.coinfer.contracts.events.DecisionRef;
@@ -12,6 +13,7 @@ import io.coinfer.contracts.events.FeatureEvent;
 import io.coinfer.contracts.events.JobEvent;
 import io.coinfer.contracts.events.JobStatus;
 import io.coinfer.contracts.events.ResultEvent;
+import io.coinfer.contracts.events.SlotNumber;
 import io.coinfer.contracts.events.UeAccounting;
 import io.coinfer.contracts.messaging.EventPublisher;
 import io.coinfer.contracts.messaging.JobFailures;
@@ -37,9 +39,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs the UE-side half of a raw-image job under the UE's latest decision and publishes the feature
- * (points 0-4) or the result (point 5). A UE without any decision yet runs with the paper's initial
- * action (point 5, sub-channel 0, ~0 W), named policy {@code initial}. A job whose image, net,
- * profile or codec is unusable gets a failed result naming the reason.
+ * (points 0-4) or the result (point 5). A UE without a decision within the keep window ({@link
+ * CompressionSettings.Decisions}: none yet, or the orchestrator is down or late) runs with the
+ * paper's initial action (point 5, sub-channel 0, ~0 W), named policy {@code initial}, source
+ * {@link DecisionSource#FALLBACK_STALE_DECISION}. A job whose image, net, profile or codec is
+ * unusable gets a failed result naming the reason.
  */
 @Service
 public class JobProcessor {
@@ -58,6 +62,7 @@ public class JobProcessor {
   private final JobFailures failures;
   private final RecentIds seen;
   private final MeterRegistry meters;
+  private final CompressionSettings.Decisions keep;
 
   JobProcessor(
       LatestDecisions decisions,
@@ -67,7 +72,8 @@ public class JobProcessor {
       EventPublisher publisher,
       JobFailures failures,
       RecentIds seen,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      CompressionSettings settings) {
     this.decisions = decisions;
     this.models = models;
     this.profiles = profiles;
@@ -76,6 +82,7 @@ public class JobProcessor {
     this.failures = failures;
     this.seen = seen;
     this.meters = meters;
+    this.keep = settings.decisions();
   }
 
   /**
@@ -98,20 +105,21 @@ public class JobProcessor {
   }
 
   private void run(JobEvent job) {
+    Instant now = Instant.now();
     DecisionRef decision =
         decisions
-            .of(job.ueId())
+            .current(job.ueId(), now, keep.keep())
             .map(DecisionRef::of)
             .orElseGet(
                 () ->
                     new DecisionRef(
-                        0,
+                        SlotNumber.at(now, keep.slotLength()),
                         Net.LOCAL_POINT,
                         0,
                         Action.MIN_POWER_WATTS,
                         "initial",
                         "builtin",
-                        DecisionSource.FALLBACK_STALE_STATE));
+                        DecisionSource.FALLBACK_STALE_DECISION));
     Optional<SplitRuntime> runtime = models.of(job.net());
     Optional<DeviceProfile> profile = profiles.of(job.deviceProfile());
     Net net;

@@ -12,6 +12,7 @@ import io.coinfer.mec.profile.DeviceProfiles;
 import io.coinfer.mec.profile.Net;
 import io.coinfer.mec.profile.PointProfile;
 import io.coinfer.mec.radio.Uplink;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -28,7 +29,8 @@ class UeCostModelTest {
               new CompressionSettings.Models("", Map.of(), DataSize.ofMegabytes(1)),
               new CompressionSettings.Radio(1e6, 3, 1e-9),
               "",
-              1000));
+              1000,
+              new CompressionSettings.Decisions(Duration.ofMillis(500), 10)));
 
   @Test
   void shouldChargeTheProfileAndTheInterferenceFreeRateToALoneUe() {

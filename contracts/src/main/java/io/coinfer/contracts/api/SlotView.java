@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One slot of the orchestrator.
  *
- * @param slot the slot number, from 0
+ * @param slot the slot number (the slot's start since the Unix epoch divided by the slot length)
  * @param startedAt when the slot began
  * @param decisionStepMs wall-clock time of the decision step for all UEs, milliseconds
  * @param ues how many UEs got a decision

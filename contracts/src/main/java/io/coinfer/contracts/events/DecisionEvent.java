@@ -13,7 +13,8 @@ import java.util.List;
  *
  * @param schemaVersion {@link Event#SCHEMA_VERSION}
  * @param ueId the UE id
- * @param slot the slot number, counted from 0 at the orchestrator's start
+ * @param slot the slot number: the slot's start since the Unix epoch divided by the slot length, so
+ *     numbers keep growing across orchestrator restarts
  * @param point the partition point, 0 (send the raw image) to 5 (all on the UE)
  * @param subChannel the uplink sub-channel, from 0
  * @param powerW the transmit power, watts, in (0, pmax]

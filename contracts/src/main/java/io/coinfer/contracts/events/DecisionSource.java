@@ -18,6 +18,13 @@ public enum DecisionSource {
   /** The UE had no fresh state report, so the fallback policy decided. */
   FALLBACK_STALE_STATE,
   /**
+   * compression-service had no decision for the UE newer than its keep window ({@code
+   * coinfer.compression.decisions.keep-slots} slots: the orchestrator is down or late, or has not
+   * decided for the UE yet), so it ran the job with the paper's initial action (point 5, all on the
+   * UE), policy {@code initial}.
+   */
+  FALLBACK_STALE_DECISION,
+  /**
    * The active policy cannot serve a fleet of this size (a checkpoint with one actor per UE serves
    * exactly the fleet size it was trained for; a parameter-shared one up to its maximum), so the
    * fallback policy decided.

@@ -1,13 +1,18 @@
 package io.coinfer.contracts.messaging;
 
 import io.coinfer.contracts.events.DecisionEvent;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The latest decision of every UE, as read from {@code coinfer.decisions}: a decision of an older
- * slot never replaces a newer one (partitions may deliver late). Thread-safe.
+ * slot never replaces a newer one (partitions may deliver late, a restarted consumer re-reads).
+ * "Older" compares the slot's start ({@link DecisionEvent#decidedAt()}), then the slot number, so a
+ * restarted orchestrator's decisions replace those of its previous run whatever its slot numbers.
+ * Thread-safe.
  */
 public final class LatestDecisions {
 
@@ -19,7 +24,7 @@ public final class LatestDecisions {
    * @param decision the decision
    */
   public void record(DecisionEvent decision) {
-    latest.merge(decision.ueId(), decision, (old, neu) -> neu.slot() >= old.slot() ? neu : old);
+    latest.merge(decision.ueId(), decision, (old, neu) -> isOlder(neu, old) ? old : neu);
   }
 
   /**
@@ -33,11 +38,30 @@ public final class LatestDecisions {
   }
 
   /**
+   * The latest decision of a UE if it is still to be kept: its slot started at most {@code keep}
+   * before {@code now} (the orchestrator's and this host's clocks are assumed in sync, as NTP keeps
+   * them).
+   *
+   * @param ueId the UE id
+   * @param now the current time
+   * @param keep how long a decision is kept, e.g. a number of slots
+   * @return the decision, or empty before the first one or once it is older than {@code keep}
+   */
+  public Optional<DecisionEvent> current(String ueId, Instant now, Duration keep) {
+    return of(ueId).filter(d -> !d.decidedAt().plus(keep).isBefore(now));
+  }
+
+  /**
    * Forgets a UE.
    *
    * @param ueId the UE id
    */
   public void forget(String ueId) {
     latest.remove(ueId);
+  }
+
+  private static boolean isOlder(DecisionEvent a, DecisionEvent b) {
+    int byStart = a.decidedAt().compareTo(b.decidedAt());
+    return byStart < 0 || (byStart == 0 && a.slot() < b.slot());
   }
 }

@@ -3,6 +3,7 @@ package io.coinfer.orchestrator.slot;
 import io.coinfer.contracts.api.SlotView;
 import io.coinfer.contracts.events.DecisionCorrection;
 import io.coinfer.contracts.events.DecisionEvent;
+import io.coinfer.contracts.events.SlotNumber;
 import io.coinfer.contracts.messaging.EventPublisher;
 import io.coinfer.orchestrator.config.OrchestratorSettings;
 import io.coinfer.orchestrator.policy.PolicyRegistry;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The slot clock: at every slot boundary it runs the {@link DecisionStep} and publishes one
- * decision per UE to {@code coinfer.decisions}. Metrics: {@code coinfer.slot.decision.time} (the
+ * decision per UE to {@code coinfer.decisions}. Slots are numbered from the wall clock ({@link
+ * SlotNumber}), so after a restart the numbers go on above the previous run's. A slot is decided
+ * once: a tick that comes late (a starved CPU, a pause) decides the slot it falls in, and the
+ * catch-up ticks for the same slot are skipped. Metrics: {@code coinfer.slot.decision.time} (the
  * decision step), {@code coinfer.decisions} by point, policy and source, {@code
  * coinfer.transmit.power} (watts, decisions that transmit) and {@code coinfer.orchestrator.ues}.
  */
@@ -45,7 +50,8 @@ public class SlotClock implements SmartLifecycle {
   private final PolicyRegistry policies;
   private final MeterRegistry meters;
   private final long periodNanos;
-  private final AtomicLong nextSlot = new AtomicLong();
+  private final Duration length;
+  private final AtomicLong lastSlot = new AtomicLong(Long.MIN_VALUE);
   private final Timer decisionTime;
   private final DistributionSummary power;
   private volatile ScheduledExecutorService executor;
@@ -62,7 +68,8 @@ public class SlotClock implements SmartLifecycle {
     this.publisher = publisher;
     this.policies = policies;
     this.meters = meters;
-    this.periodNanos = settings.slot().length().toNanos();
+    this.length = settings.slot().length();
+    this.periodNanos = length.toNanos();
     this.decisionTime =
         Timer.builder("coinfer.slot.decision.time")
             .description("Wall-clock time of one slot's decision step for all UEs")
@@ -81,8 +88,13 @@ public class SlotClock implements SmartLifecycle {
 
   /** Runs one slot now (the clock calls this at every boundary). */
   void tick() {
-    long slot = nextSlot.getAndIncrement();
     Instant start = Instant.now();
+    // ticks are due at slot boundaries: the nearest boundary names the slot, whichever side of it
+    // the tick fired
+    long slot = SlotNumber.at(start.plus(length.dividedBy(2)), length);
+    if (lastSlot.getAndAccumulate(slot, Math::max) >= slot) {
+      return;
+    }
     long t0 = System.nanoTime();
     List<DecisionEvent> decisions = step.decide(slot, start);
     long elapsed = System.nanoTime() - t0;
@@ -152,7 +164,12 @@ public class SlotClock implements SmartLifecycle {
               t.setDaemon(true);
               return t;
             });
-    clock.scheduleAtFixedRate(this::safeTick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+    // the first tick at the next slot boundary of the wall clock
+    Instant now = Instant.now();
+    long sinceBoundary =
+        Math.floorMod(now.getEpochSecond() * 1_000_000_000L + now.getNano(), periodNanos);
+    clock.scheduleAtFixedRate(
+        this::safeTick, periodNanos - sinceBoundary, periodNanos, TimeUnit.NANOSECONDS);
     executor = clock;
   }
 
