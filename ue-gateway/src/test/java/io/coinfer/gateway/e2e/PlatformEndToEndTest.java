@@ -412,6 +412,99 @@ abstract class PlatformEndToEndTest {
   }
 
   @Test
+  void shouldAnswerTheBadInputCatalogueAndLoseNoJob() {
+    UeRegistration ue = ues.get(2);
+    String jobs = gateway("/api/v1/ues/" + ue.ue().ueId() + "/jobs");
+    // When a PNG is cut in half, or JSON is posted as a job, Then 400 and 415 and no job
+    byte[] png = image(12);
+    HttpResponse<String> truncated =
+        platform.post(jobs, "image/png", java.util.Arrays.copyOf(png, png.length / 2), ue.token());
+    assertProblem(truncated, 400);
+    assertThat(truncated.body())
+        .contains("the image data is truncated or corrupt: Error reading PNG image data");
+    assertProblem(
+        platform.post(
+            jobs, "application/json", "{\"image\":1}".getBytes(StandardCharsets.UTF_8), ue.token()),
+        415);
+    // When a UE reports its own compute time as Infinity with a feature, Then 400
+    HttpResponse<String> infinite =
+        platform.post(
+            gateway("/api/v1/ues/" + ue.ue().ueId() + "/features?point=2&computeS=Infinity"),
+            "application/vnd.coinfer.feature",
+            new byte[] {1},
+            ue.token());
+    assertProblem(infinite, 400);
+    assertThat(infinite.body())
+        .contains("computeS, computeJ, transmitS and transmitJ must be finite");
+
+    // Given features with a NaN min, an infinite max, the next codec version, wire format version
+    // 2, and a finite range so wide (+-3e38) that the tail overflows
+    switchPolicyAndAwaitDecisions(2);
+    QuantisedFeature valid = directFeature(2, image(13));
+    byte[] format2 = FeatureWire.write(valid);
+    format2[5] = 2;
+    String nanJob = postFeature(ue, FeatureWire.write(withRange(valid, Float.NaN, valid.max())));
+    String infJob =
+        postFeature(ue, FeatureWire.write(withRange(valid, valid.min(), Float.POSITIVE_INFINITY)));
+    String versionJob =
+        postFeature(
+            ue,
+            FeatureWire.write(
+                new QuantisedFeature(
+                    valid.modelId(),
+                    2,
+                    valid.codecId(),
+                    valid.codecVersion() + 1,
+                    valid.shape(),
+                    valid.bits(),
+                    valid.min(),
+                    valid.max(),
+                    valid.packed())));
+    String formatJob = postFeature(ue, format2);
+    String overflowJob = postFeature(ue, FeatureWire.write(withRange(valid, -3e38f, 3e38f)));
+
+    // Then every job ends in exactly one failed result naming its reason
+    Map<String, FailureReason> expected =
+        Map.of(
+            nanJob, FailureReason.NON_FINITE_VALUES,
+            infJob, FailureReason.NON_FINITE_VALUES,
+            versionJob, FailureReason.UNKNOWN_CODEC,
+            formatJob, FailureReason.BAD_WIRE_FORMAT,
+            overflowJob, FailureReason.NON_FINITE_VALUES);
+    expected.forEach(
+        (job, reason) ->
+            assertThat(awaitTerminal(job, ue.token()).result())
+                .as(job)
+                .extracting(ResultEvent::status, ResultEvent::reason)
+                .containsExactly(JobStatus.FAILED, reason));
+    expected.keySet().forEach(job -> assertThat(resultsOf(job)).as(job).hasSize(1));
+    // And the four that broke the wire format are on the dead-letter topic; the overflowing one was
+    // a valid message and is not
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        records(Topics.deadLetter(Topics.FEATURES, "inference")).stream()
+                            .map(PlatformEndToEndTest::jobIdHeader))
+                    .contains(nanJob, infJob, versionJob, formatJob)
+                    .doesNotContain(overflowJob));
+  }
+
+  private static QuantisedFeature withRange(QuantisedFeature f, float min, float max) {
+    return new QuantisedFeature(
+        f.modelId(),
+        f.point(),
+        f.codecId(),
+        f.codecVersion(),
+        f.shape(),
+        f.bits(),
+        min,
+        max,
+        f.packed());
+  }
+
+  @Test
   void shouldTrainANewCodecVersionWithoutTouchingTheServedOne() throws IOException {
     // When a codec training job for point 1 is started (two minibatches of synthetic shapes)
     HttpResponse<String> started =
