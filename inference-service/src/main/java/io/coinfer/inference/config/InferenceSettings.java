@@ -32,12 +32,14 @@ public record InferenceSettings(
    * Micro-batching.
    *
    * @param maxBatchSize the most features one tail call takes; default 8
-   * @param maxWait the longest the first feature of a batch waits for more; default 5 ms
+   * @param maxWait the longest the first feature of a batch waits for more; default 1 ms (a backlog
+   *     still forms full batches while the tail runs; a longer wait adds to every job's latency at
+   *     low load)
    * @param queueCapacity features waiting for the tail at most; when full, the consumer blocks
    *     (back-pressure on the partition); default 1024
    */
   public record Batching(
       @DefaultValue("8") int maxBatchSize,
-      @DefaultValue("5ms") Duration maxWait,
+      @DefaultValue("1ms") Duration maxWait,
       @DefaultValue("1024") int queueCapacity) {}
 }

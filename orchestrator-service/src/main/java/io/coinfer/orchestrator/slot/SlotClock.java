@@ -45,6 +45,12 @@ public class SlotClock implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlotClock.class);
 
+  /**
+   * How long stopping waits for a running tick, seconds: the clock stops before the output bindings
+   * (lifecycle phase), so a tick that finishes in time still publishes its decisions.
+   */
+  private static final long STOP_WAIT_S = 10;
+
   private final DecisionStep step;
   private final EventPublisher publisher;
   private final PolicyRegistry policies;
@@ -186,7 +192,15 @@ public class SlotClock implements SmartLifecycle {
     ScheduledExecutorService clock = executor;
     executor = null;
     if (clock != null) {
-      clock.shutdownNow();
+      clock.shutdown(); // no new tick; the one running publishes its decisions
+      try {
+        if (!clock.awaitTermination(STOP_WAIT_S, TimeUnit.SECONDS)) {
+          clock.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        clock.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
