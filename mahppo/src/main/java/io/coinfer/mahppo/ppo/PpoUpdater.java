@@ -27,6 +27,21 @@ public final class PpoUpdater implements AutoCloseable {
 
   private static final int STATS = 9;
 
+  /**
+   * Passes over each rollout of a behaviour-cloning update. A teacher such as {@code static-search}
+   * costs about 0.1 s of CPU per slot (it simulates the episode for every candidate plan), 100
+   * times the policy's update per slot, so each of its rollouts is reused for many more passes than
+   * PPO's.
+   */
+  static final int CLONING_PASSES = 20;
+
+  /**
+   * Weight of the power head's cloning loss, the squared error of its mean in units of pmax. The
+   * mean only: the likelihood of a deterministic teacher's power would drive the std to its floor,
+   * where the gradients overflow and PPO has nothing left to explore with.
+   */
+  private static final double CLONING_POWER_WEIGHT = 10;
+
   private final MahppoConfig config;
   private final PolicyShape shape;
   private final PolicyWeights weights;
@@ -137,9 +152,11 @@ public final class PpoUpdater implements AutoCloseable {
 
   /**
    * Runs one behaviour-cloning update on a rollout whose actions a teacher took: the same
-   * minibatches and critic regression as {@link #update}, but each head maximises the
-   * log-likelihood of the teacher's actions (sub-channel and power masked as in PPO) instead of the
-   * clipped surrogate. The reported policy losses are the negative log-likelihoods.
+   * minibatches and critic regression as {@link #update}, but the point and sub-channel heads
+   * maximise the log-likelihood of the teacher's choices and the power head's mean regresses on its
+   * power (sub-channel and power masked as in PPO) instead of the clipped surrogate, over {@value
+   * #CLONING_PASSES} passes instead of {@code epochs}. The reported policy losses are the cloning
+   * losses.
    *
    * @param buffer the teacher's rollout
    * @param stepsDone environment steps before this rollout (for learning-rate annealing)
@@ -172,7 +189,8 @@ public final class PpoUpdater implements AutoCloseable {
     double criticLr = config.criticLearningRate() * frac;
 
     double[] sums = new double[STATS];
-    int minibatches = config.minibatchesPerUpdate();
+    int minibatches =
+        cloning ? CLONING_PASSES * (t / config.minibatchSize()) : config.minibatchesPerUpdate();
     for (int k = 0; k < minibatches; k++) {
       fillMinibatch(buffer, advantages, targets);
       float[] s = step(actorLr, criticLr, cloning);
@@ -258,7 +276,8 @@ public final class PpoUpdater implements AutoCloseable {
                 : PpoLoss.clippedSurrogate(lpC, oldC, a, m, eps);
         NDArray lossW =
             cloning
-                ? PpoLoss.maskedMean(lpW.neg(), m)
+                ? PpoLoss.maskedMean(
+                    h.powerMean().sub(powerSample).div(pmax).square().mul(CLONING_POWER_WEIGHT), m)
                 : PpoLoss.clippedSurrogate(lpW, oldW, a, m, eps);
         NDArray entP = PpoLoss.maskedMean(PpoLoss.categoricalEntropy(h.pointLogp()), ones);
         NDArray entC = PpoLoss.maskedMean(PpoLoss.categoricalEntropy(h.channelLogp()), m);
