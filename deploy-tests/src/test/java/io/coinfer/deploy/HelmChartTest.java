@@ -222,16 +222,11 @@ class HelmChartTest {
     @Test
     void signingKeysComeFromASecretThatTheChartReferencesButNeverCreates() {
       assertThat(ofKind(objects, "Secret")).isEmpty();
-      Map<String, Object> gateway = named(objects, "Deployment", RELEASE + "-ue-gateway");
-      assertThat(listAt(gateway, "spec.template.spec.volumes"))
-          .filteredOn(v -> map(v).containsKey("secret"))
-          .singleElement()
-          .satisfies(
-              v ->
-                  assertThat(at(v, "secret.secretName"))
-                      .isEqualTo(at(values(), "security.signingKeys.secretName")));
-      // every service takes the platform's key set from the Secret, never from a value
+      // every service takes the platform's key set from the Secret, never from a value, and
+      // mounts no key files by default
       for (Map<String, Object> d : ofKind(objects, "Deployment")) {
+        assertThat(listAt(d, "spec.template.spec.volumes"))
+            .noneMatch(v -> map(v).containsKey("secret"));
         Map<String, Object> keys =
             list(container(d).get("env")).stream()
                 .map(Repo::map)
@@ -247,9 +242,6 @@ class HelmChartTest {
                     "key",
                     "signing-keys"));
       }
-      Map<String, Object> inference = named(objects, "Deployment", RELEASE + "-inference-service");
-      assertThat(listAt(inference, "spec.template.spec.volumes"))
-          .noneMatch(v -> map(v).containsKey("secret"));
       for (Map<String, Object> d : ofKind(objects, "Deployment")) {
         assertThat(env(container(d)).values())
             .allSatisfy(
@@ -413,10 +405,12 @@ class HelmChartTest {
       Map<String, Object> inference = named(objects, "Deployment", RELEASE + "-inference-service");
       assertThat(at(inference, "spec.replicas")).isEqualTo(3);
       Map<String, Object> gateway = named(objects, "Deployment", RELEASE + "-ue-gateway");
-      assertThat(listAt(gateway, "spec.template.spec.volumes"))
-          .filteredOn(v -> map(v).containsKey("secret"))
+      assertThat(list(container(gateway).get("env")))
+          .map(Repo::map)
+          .filteredOn(e -> "COINFER_SECURITY_KEYS".equals(e.get("name")))
           .singleElement()
-          .satisfies(v -> assertThat(at(v, "secret.secretName")).isEqualTo("edge-jwt-keys"));
+          .satisfies(
+              e -> assertThat(at(e, "valueFrom.secretKeyRef.name")).isEqualTo("edge-jwt-keys"));
       assertThat(env(container(gateway))).containsEntry("EXTRA_SETTING", "on");
     }
 
