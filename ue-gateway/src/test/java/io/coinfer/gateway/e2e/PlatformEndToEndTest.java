@@ -11,8 +11,6 @@ import io.coinfer.contracts.api.JobAccepted;
 import io.coinfer.contracts.api.JobView;
 import io.coinfer.contracts.api.SlotView;
 import io.coinfer.contracts.api.UeRegistration;
-import io.coinfer.contracts.events.ClassScore;
-import io.coinfer.contracts.events.DecisionEvent;
 import io.coinfer.contracts.events.Event;
 import io.coinfer.contracts.events.FailureReason;
 import io.coinfer.contracts.events.JobEvent;
@@ -27,16 +25,12 @@ import io.coinfer.mec.sim.MecEnvironment;
 import io.coinfer.mec.sim.Scenario;
 import io.coinfer.mec.sim.ScenarioConfig;
 import io.coinfer.splitnn.codec.FeatureCodec;
-import io.coinfer.splitnn.data.ImageFolder;
 import io.coinfer.splitnn.runtime.SplitRuntime;
 import io.coinfer.splitnn.store.ModelStore;
 import io.coinfer.splitnn.wire.FeatureWire;
 import io.coinfer.splitnn.wire.QuantisedFeature;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +40,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -54,15 +47,10 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.imageio.ImageIO;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,17 +96,7 @@ abstract class PlatformEndToEndTest {
             "--coinfer.orchestrator.radio.channels=" + UES,
             "--coinfer.orchestrator.policy.active=local");
     for (double distance : DISTANCES_M) {
-      HttpResponse<String> response =
-          platform.post(
-              gateway("/api/v1/ues"),
-              "application/json",
-              ("{\"net\":\"resnet18\",\"deviceProfile\":\"jetson-nano\",\"distanceM\":"
-                      + distance
-                      + ",\"pmaxW\":1.0}")
-                  .getBytes(StandardCharsets.UTF_8),
-              null);
-      assertThat(response.statusCode()).isEqualTo(201);
-      ues.add(platform.read(response, UeRegistration.class));
+      ues.add(platform.registerUe(distance));
     }
   }
 
@@ -154,7 +132,7 @@ abstract class PlatformEndToEndTest {
       switchPolicyAndAwaitDecisions(point);
       for (int k = 0; k < jobsAtPoint[point]; k++, submitted++) {
         UeRegistration ue = ues.get(submitted % UES);
-        byte[] png = image(submitted);
+        byte[] png = TinySplitModel.image(submitted);
         HttpResponse<String> response =
             platform.post(
                 gateway("/api/v1/ues/" + ue.ue().ueId() + "/jobs?wait=20s"),
@@ -169,7 +147,7 @@ abstract class PlatformEndToEndTest {
         ResultEvent result = view.result();
         assertThat(result.decision().point()).isEqualTo(point);
         assertThat(result.decision().policyId()).isEqualTo("fixed:" + point + ":" + POWER_W);
-        assertSameTop5(result.top5(), directTop5(point, png));
+        TinySplitModel.assertSameTop5(result.top5(), TinySplitModel.top5(direct, point, png));
         assertSystemModelCost(result, ue.ue().distanceM());
         done.add(view);
       }
@@ -187,7 +165,10 @@ abstract class PlatformEndToEndTest {
     // And the services export the platform's metrics
     assertThat(
             platform
-                .get(Platform.managementUrl(platform.gateway, "/actuator/prometheus"), null)
+                .get(
+                    Platform.managementUrl(
+                        platform.context(Platform.Service.GATEWAY), "/actuator/prometheus"),
+                    null)
                 .body())
         .contains("coinfer_task_latency_seconds_bucket", "coinfer_ue_energy_joules_bucket")
         .contains("coinfer_task_model_latency_seconds", "coinfer_jobs_accepted_total")
@@ -195,13 +176,19 @@ abstract class PlatformEndToEndTest {
             "spring_cloud_stream_binder_kafka_offset", "kafka_consumer_fetch_manager_records_lag");
     assertThat(
             platform
-                .get(Platform.managementUrl(platform.orchestrator, "/actuator/prometheus"), null)
+                .get(
+                    Platform.managementUrl(
+                        platform.context(Platform.Service.ORCHESTRATOR), "/actuator/prometheus"),
+                    null)
                 .body())
         .contains("coinfer_slot_decision_time_seconds", "coinfer_decisions_total")
         .contains("coinfer_transmit_power_watts");
     assertThat(
             platform
-                .get(Platform.managementUrl(platform.inference, "/actuator/prometheus"), null)
+                .get(
+                    Platform.managementUrl(
+                        platform.context(Platform.Service.INFERENCE), "/actuator/prometheus"),
+                    null)
                 .body())
         .contains(
             "coinfer_tail_batch_size",
@@ -209,7 +196,10 @@ abstract class PlatformEndToEndTest {
             "coinfer_tail_time_seconds");
     assertThat(
             platform
-                .get(Platform.managementUrl(platform.inference, "/actuator/health/readiness"), null)
+                .get(
+                    Platform.managementUrl(
+                        platform.context(Platform.Service.INFERENCE), "/actuator/health/readiness"),
+                    null)
                 .body())
         .contains("UP");
     // And the codec registry lists the four codecs the jobs used
@@ -217,7 +207,8 @@ abstract class PlatformEndToEndTest {
         List.of(
             platform.read(
                 platform.get(
-                    Platform.url(platform.compression, "/api/v1/codecs"), platform.adminToken),
+                    Platform.url(platform.context(Platform.Service.COMPRESSION), "/api/v1/codecs"),
+                    platform.adminToken),
                 CodecView[].class));
     assertThat(codecs).extracting(CodecView::point).containsExactly(1, 2, 3, 4);
     assertThat(codecs)
@@ -240,7 +231,7 @@ abstract class PlatformEndToEndTest {
     try {
       for (int i = 0; i < 20; i++) {
         UeRegistration ue = ues.get(i % UES);
-        byte[] png = image(1000 + i);
+        byte[] png = TinySplitModel.image(1000 + i);
         images.add(png);
         accepted.add(
             CompletableFuture.supplyAsync(
@@ -263,7 +254,8 @@ abstract class PlatformEndToEndTest {
         String token = ues.get(i % UES).token();
         JobView view = awaitTerminal(jobId, token);
         assertThat(view.status()).isEqualTo(JobStatus.DONE);
-        assertSameTop5(view.result().top5(), directTop5(2, images.get(i)));
+        TinySplitModel.assertSameTop5(
+            view.result().top5(), TinySplitModel.top5(direct, 2, images.get(i)));
         maxBatch = Math.max(maxBatch, view.result().edge().batchSize());
       }
       assertThat(maxBatch).isGreaterThan(1);
@@ -279,15 +271,15 @@ abstract class PlatformEndToEndTest {
     String aliceJobs = gateway("/api/v1/ues/" + alice.ue().ueId() + "/jobs");
 
     // When a job comes without a token, Then 401
-    assertProblem(platform.post(aliceJobs, "image/png", image(1), null), 401);
+    assertProblem(platform.post(aliceJobs, "image/png", TinySplitModel.image(1), null), 401);
     // When Bob's token is used on Alice's UE, Then 403
-    assertProblem(platform.post(aliceJobs, "image/png", image(1), bob.token()), 403);
+    assertProblem(platform.post(aliceJobs, "image/png", TinySplitModel.image(1), bob.token()), 403);
     // When the UE is unknown, Then 404
     assertProblem(
         platform.post(
             gateway("/api/v1/ues/" + UUID.randomUUID() + "/jobs"),
             "image/png",
-            image(1),
+            TinySplitModel.image(1),
             alice.token()),
         404);
     // When the body is not an image type, Then 415; when it only claims to be a PNG, Then 400
@@ -307,7 +299,8 @@ abstract class PlatformEndToEndTest {
             aliceJobs, MULTIPART, multipart("text/plain", "hi".getBytes()), alice.token()),
         415);
     HttpResponse<String> multipartJob =
-        platform.post(aliceJobs, MULTIPART, multipart("image/png", image(2)), alice.token());
+        platform.post(
+            aliceJobs, MULTIPART, multipart("image/png", TinySplitModel.image(2)), alice.token());
     assertThat(multipartJob.statusCode()).as(multipartJob.body()).isEqualTo(202);
     assertThat(multipartJob.headers().firstValue("Location"))
         .hasValue("/api/v1/jobs/" + platform.read(multipartJob, JobAccepted.class).jobId());
@@ -333,7 +326,7 @@ abstract class PlatformEndToEndTest {
   void shouldFailAndDeadLetterFeaturesWithWrongShapeOrCodecOrGarbage() {
     UeRegistration ue = ues.get(2);
     switchPolicyAndAwaitDecisions(2);
-    QuantisedFeature valid = directFeature(2, image(7));
+    QuantisedFeature valid = directFeature(2, TinySplitModel.image(7));
     int[] shape = valid.shape();
 
     // Given a feature with a wrong shape and one made by another codec, posted by the UE itself
@@ -388,7 +381,7 @@ abstract class PlatformEndToEndTest {
         .untilAsserted(
             () ->
                 assertThat(
-                        records(Topics.deadLetter(Topics.FEATURES, "inference")).stream()
+                        platform.records(Topics.deadLetter(Topics.FEATURES, "inference")).stream()
                             .map(PlatformEndToEndTest::jobIdHeader))
                     .contains(shapeJob, codecJob, garbageJob));
 
@@ -398,7 +391,7 @@ abstract class PlatformEndToEndTest {
         platform.post(
             gateway("/api/v1/ues/" + other.ue().ueId() + "/jobs?wait=20s"),
             "image/png",
-            image(8),
+            TinySplitModel.image(8),
             other.token());
     assertThat(platform.read(after, JobView.class).status()).isEqualTo(JobStatus.DONE);
   }
@@ -408,7 +401,11 @@ abstract class PlatformEndToEndTest {
     SecurityRules.check(
         platform,
         ues.get(0),
-        List.of(platform.gateway, platform.orchestrator, platform.compression, platform.inference));
+        List.of(
+            platform.context(Platform.Service.GATEWAY),
+            platform.context(Platform.Service.ORCHESTRATOR),
+            platform.context(Platform.Service.COMPRESSION),
+            platform.context(Platform.Service.INFERENCE)));
   }
 
   @Test
@@ -416,7 +413,7 @@ abstract class PlatformEndToEndTest {
     UeRegistration ue = ues.get(2);
     String jobs = gateway("/api/v1/ues/" + ue.ue().ueId() + "/jobs");
     // When a PNG is cut in half, or JSON is posted as a job, Then 400 and 415 and no job
-    byte[] png = image(12);
+    byte[] png = TinySplitModel.image(12);
     HttpResponse<String> truncated =
         platform.post(jobs, "image/png", java.util.Arrays.copyOf(png, png.length / 2), ue.token());
     assertProblem(truncated, 400);
@@ -440,7 +437,7 @@ abstract class PlatformEndToEndTest {
     // Given features with a NaN min, an infinite max, the next codec version, wire format version
     // 2, and a finite range so wide (+-3e38) that the tail overflows
     switchPolicyAndAwaitDecisions(2);
-    QuantisedFeature valid = directFeature(2, image(13));
+    QuantisedFeature valid = directFeature(2, TinySplitModel.image(13));
     byte[] format2 = FeatureWire.write(valid);
     format2[5] = 2;
     String nanJob = postFeature(ue, FeatureWire.write(withRange(valid, Float.NaN, valid.max())));
@@ -485,7 +482,7 @@ abstract class PlatformEndToEndTest {
         .untilAsserted(
             () ->
                 assertThat(
-                        records(Topics.deadLetter(Topics.FEATURES, "inference")).stream()
+                        platform.records(Topics.deadLetter(Topics.FEATURES, "inference")).stream()
                             .map(PlatformEndToEndTest::jobIdHeader))
                     .contains(nanJob, infJob, versionJob, formatJob)
                     .doesNotContain(overflowJob));
@@ -509,7 +506,7 @@ abstract class PlatformEndToEndTest {
     // When a codec training job for point 1 is started (two minibatches of synthetic shapes)
     HttpResponse<String> started =
         platform.post(
-            Platform.url(platform.compression, "/api/v1/codecs/training"),
+            Platform.url(platform.context(Platform.Service.COMPRESSION), "/api/v1/codecs/training"),
             "application/json",
             ("{\"net\":\"resnet18\",\"point\":1,\"epochs\":1,\"maxBatchesPerEpoch\":2,"
                     + "\"imagesPerClass\":4,\"gamma\":0,\"seed\":1}")
@@ -527,7 +524,8 @@ abstract class PlatformEndToEndTest {
               job[0] =
                   platform.read(
                       platform.get(
-                          Platform.url(platform.compression, location), platform.adminToken),
+                          Platform.url(platform.context(Platform.Service.COMPRESSION), location),
+                          platform.adminToken),
                       CodecTrainingView.class);
               return job[0].status().equals("DONE") || job[0].status().equals("FAILED");
             });
@@ -545,7 +543,8 @@ abstract class PlatformEndToEndTest {
         List.of(
             platform.read(
                 platform.get(
-                    Platform.url(platform.compression, "/api/v1/codecs"), platform.adminToken),
+                    Platform.url(platform.context(Platform.Service.COMPRESSION), "/api/v1/codecs"),
+                    platform.adminToken),
                 CodecView[].class));
     assertThat(served)
         .filteredOn(c -> c.point() == 1)
@@ -555,7 +554,7 @@ abstract class PlatformEndToEndTest {
 
   @Test
   void shouldImportAModelPackageOnceAndRefuseBadOnes() throws IOException {
-    String models = Platform.url(platform.compression, "/api/v1/models");
+    String models = Platform.url(platform.context(Platform.Service.COMPRESSION), "/api/v1/models");
     byte[] pkg = zip(tmp.resolve("model"), null);
 
     // When the tiny model is imported as a zip package
@@ -651,7 +650,7 @@ abstract class PlatformEndToEndTest {
             ue.ue().distanceM(),
             1.0,
             "image/png",
-            image(9),
+            TinySplitModel.image(9),
             Instant.now());
     byte[] json = platform.json.writeValueAsBytes(job);
 
@@ -684,31 +683,8 @@ abstract class PlatformEndToEndTest {
         platform.putJson(
             orchestrator("/api/v1/policy"), "{\"spec\":\"" + spec + "\"}", platform.adminToken);
     assertThat(switched.statusCode()).as(switched.body()).isEqualTo(200);
-    long[] firstSlot = {-1};
     // every UE's decision at the new point, then one more slot so that every consumer has it
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              long min = Long.MAX_VALUE;
-              for (UeRegistration ue : ues) {
-                HttpResponse<String> r =
-                    platform.get(
-                        gateway("/api/v1/ues/" + ue.ue().ueId() + "/decision"), ue.token());
-                if (r.statusCode() != 200) {
-                  return false;
-                }
-                DecisionEvent d = platform.read(r, DecisionEvent.class);
-                if (!d.policyId().equals(spec)) {
-                  return false;
-                }
-                min = Math.min(min, d.slot());
-              }
-              if (firstSlot[0] < 0) {
-                firstSlot[0] = min;
-              }
-              return min > firstSlot[0];
-            });
+    platform.awaitDecisions(ues, spec, Duration.ofSeconds(30));
   }
 
   private static JobView awaitTerminal(String jobId, String token) {
@@ -761,15 +737,6 @@ abstract class PlatformEndToEndTest {
     assertThat(response.body()).contains("\"status\":" + status);
   }
 
-  private static void assertSameTop5(List<ClassScore> actual, List<ClassScore> expected) {
-    assertThat(actual).hasSize(5);
-    assertThat(actual.stream().map(ClassScore::classIndex).toList())
-        .isEqualTo(expected.stream().map(ClassScore::classIndex).toList());
-    for (int i = 0; i < 5; i++) {
-      assertThat(actual.get(i).score()).isCloseTo(expected.get(i).score(), within(1e-4));
-    }
-  }
-
   /** mec-core's slot simulator run for one UE with one task under the same decision. */
   private static void assertSystemModelCost(ResultEvent result, double distanceM) {
     ScenarioConfig cfg = ScenarioConfig.paperDefaults(Net.RESNET18, 1, UES);
@@ -787,51 +754,8 @@ abstract class PlatformEndToEndTest {
     assertThat(result.modelLatencyS()).isCloseTo(env.taskLatencies()[0], within(1e-6));
   }
 
-  private static List<ClassScore> directTop5(int point, byte[] png) {
-    byte[] chw = chw(png);
-    float[] logits =
-        switch (point) {
-          case 0, 5 -> direct.classify(List.of(chw))[0];
-          default ->
-              direct
-                  .decode(
-                      point,
-                      List.of(
-                          FeatureWire.read(
-                              FeatureWire.write(direct.encode(point, List.of(chw)).get(0)),
-                              direct.descriptor(point))))[0];
-        };
-    return ClassScore.topK(logits, direct.labels(), 5);
-  }
-
   private static QuantisedFeature directFeature(int point, byte[] png) {
-    return direct.encode(point, List.of(chw(png))).get(0);
-  }
-
-  private static byte[] chw(byte[] png) {
-    try {
-      return ImageFolder.toChw(
-          ImageIO.read(new ByteArrayInputStream(png)), TinySplitModel.IMAGE_SIZE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A seeded 32x32 PNG of random blocks. */
-  private static byte[] image(int seed) {
-    Random random = new Random(seed);
-    BufferedImage img = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < 32; y++) {
-      for (int x = 0; x < 32; x++) {
-        img.setRGB(x, y, random.nextInt(0x1000000));
-      }
-    }
-    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      ImageIO.write(img, "png", out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return direct.encode(point, List.of(TinySplitModel.chw(png))).get(0);
   }
 
   private static void produce(String topic, String key, byte[] value, String jobId) {
@@ -853,37 +777,10 @@ abstract class PlatformEndToEndTest {
   }
 
   private static List<ResultEvent> resultsOf(String jobId) {
-    return records(Topics.RESULTS).stream()
+    return platform.records(Topics.RESULTS).stream()
         .filter(r -> jobId.equals(new String(r.key(), StandardCharsets.UTF_8)))
         .map(r -> platform.json.readValue(r.value(), ResultEvent.class))
         .toList();
-  }
-
-  private static List<ConsumerRecord<byte[], byte[]>> records(String topic) {
-    Map<String, Object> props =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            platform.broker.bootstrapServers(),
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-            ByteArrayDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-            ByteArrayDeserializer.class,
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-    }
-    return out;
   }
 
   private static String jobIdHeader(ConsumerRecord<byte[], byte[]> record) {
@@ -892,10 +789,10 @@ abstract class PlatformEndToEndTest {
   }
 
   private static String gateway(String path) {
-    return Platform.url(platform.gateway, path);
+    return Platform.url(platform.context(Platform.Service.GATEWAY), path);
   }
 
   private static String orchestrator(String path) {
-    return Platform.url(platform.orchestrator, path);
+    return Platform.url(platform.context(Platform.Service.ORCHESTRATOR), path);
   }
 }
