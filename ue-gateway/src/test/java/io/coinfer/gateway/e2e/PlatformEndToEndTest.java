@@ -379,11 +379,7 @@ abstract class PlatformEndToEndTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
-            () ->
-                assertThat(
-                        platform.records(Topics.deadLetter(Topics.FEATURES, "inference")).stream()
-                            .map(PlatformEndToEndTest::jobIdHeader))
-                    .contains(shapeJob, codecJob, garbageJob));
+            () -> assertThat(deadLetteredFeatureJobs()).contains(shapeJob, codecJob, garbageJob));
 
     // And the consumer goes on: a valid job after them completes
     UeRegistration other = ues.get(3);
@@ -481,9 +477,7 @@ abstract class PlatformEndToEndTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                assertThat(
-                        platform.records(Topics.deadLetter(Topics.FEATURES, "inference")).stream()
-                            .map(PlatformEndToEndTest::jobIdHeader))
+                assertThat(deadLetteredFeatureJobs())
                     .contains(nanJob, infJob, versionJob, formatJob)
                     .doesNotContain(overflowJob));
   }
@@ -780,6 +774,13 @@ abstract class PlatformEndToEndTest {
     return platform.records(Topics.RESULTS).stream()
         .filter(r -> jobId.equals(new String(r.key(), StandardCharsets.UTF_8)))
         .map(r -> platform.json.readValue(r.value(), ResultEvent.class))
+        .toList();
+  }
+
+  /** The job ids of the messages on inference-service's dead-letter topic of features. */
+  private static List<String> deadLetteredFeatureJobs() {
+    return platform.records(Topics.deadLetter(Topics.FEATURES, "inference")).stream()
+        .map(PlatformEndToEndTest::jobIdHeader)
         .toList();
   }
 
