@@ -45,6 +45,19 @@ class ServiceSettingsTest {
         .contains("classpath:coinfer-kafka.yml");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("SERVICES")
+  void holdsNoSigningKeyForTheJarOrTheImage(Repo.Service s) {
+    // the keys come from COINFER_SECURITY_KEYS at run time; neither the service's own settings
+    // nor the shared ones (both inside the jar, so inside the image) name any
+    assertThat(at(ownSettings(s), "coinfer.security.keys")).isNull();
+    assertThat(
+            at(
+                Repo.loadOne(Repo.path("contracts/src/main/resources/coinfer-kafka.yml")),
+                "coinfer.security.keys"))
+        .isNull();
+  }
+
   @Test
   void sharedSettingsExposeOnlyHealthInfoPrometheusAndTakeTheBrokersFromOneProperty() {
     Map<String, Object> shared =
