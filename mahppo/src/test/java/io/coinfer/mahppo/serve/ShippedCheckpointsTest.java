@@ -33,6 +33,26 @@ class ShippedCheckpointsTest {
     assertThat(m.energyPerTask()).isEqualTo(cp.provenance().energyPerTask());
   }
 
+  @ParameterizedTest
+  @EnumSource(Net.class)
+  void shouldBeatLocalEdgeAndGreedyOnTheTestScenario(Net net) {
+    // Given the checkpoint shipped for the net (the README records where static-search still wins)
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(net, 5, 2);
+    Evaluator test = new Evaluator(sc, Scenario.TEST);
+    double mahppo = objective(test.runEpisode(Schedulers.create("mahppo", sc, 1), 1), sc);
+
+    // Then its objective (latency + beta energy per task per device) is below each of these
+    for (String baseline : java.util.List.of("local", "edge", "greedy")) {
+      assertThat(mahppo)
+          .as("%s: mahppo against %s", net, baseline)
+          .isLessThan(objective(test.runEpisode(Schedulers.create(baseline, sc, 1), 1), sc));
+    }
+  }
+
+  private static double objective(EpisodeMetrics m, ScenarioConfig sc) {
+    return m.latencyPerTask() + sc.beta() * m.energyPerTask();
+  }
+
   @Test
   void shouldExplainWhenNoShippedCheckpointServesTheFleet() {
     ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.RESNET18, 7, 3);
