@@ -70,7 +70,7 @@ class LoadCommandTest {
         command.settings(URI.create("http://127.0.0.1:1"), 200, Duration.ofSeconds(60));
 
     assertThat(s.ues()).isEqualTo(200);
-    assertThat(s.ratePerUe()).isEqualTo(0.5);
+    assertThat(s.ratePerUe()).isEqualTo(0.1);
     assertThat(s.duration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(s.imageSize()).isEqualTo(32);
     assertThat(s.net()).isEqualTo(Net.RESNET18);
