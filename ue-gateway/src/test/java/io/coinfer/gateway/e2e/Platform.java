@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.coinfer.compression.CompressionApplication;
+import io.coinfer.contracts.api.JobView;
 import io.coinfer.contracts.api.UeRegistration;
 import io.coinfer.contracts.events.DecisionEvent;
+import io.coinfer.contracts.events.JobStatus;
 import io.coinfer.contracts.security.Role;
 import io.coinfer.contracts.security.SigningKeys;
 import io.coinfer.contracts.security.Tokens;
@@ -275,6 +277,26 @@ public final class Platform implements AutoCloseable {
             null);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return read(response, UeRegistration.class);
+  }
+
+  /**
+   * Submits an image job for a UE with {@code ?wait=20s} and asserts it comes back done.
+   *
+   * @param ue the UE
+   * @param png the image
+   * @return the job's view, {@code DONE}
+   */
+  public JobView submitAndAwaitDone(UeRegistration ue, byte[] png) {
+    HttpResponse<String> response =
+        post(
+            url(Service.GATEWAY, "/api/v1/ues/" + ue.ue().ueId() + "/jobs?wait=20s"),
+            "image/png",
+            png,
+            ue.token());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JobView view = read(response, JobView.class);
+    assertThat(view.status()).as(response.body()).isEqualTo(JobStatus.DONE);
+    return view;
   }
 
   /**

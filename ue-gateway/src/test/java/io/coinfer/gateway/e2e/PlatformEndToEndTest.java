@@ -133,17 +133,9 @@ abstract class PlatformEndToEndTest {
       for (int k = 0; k < jobsAtPoint[point]; k++, submitted++) {
         UeRegistration ue = ues.get(submitted % UES);
         byte[] png = TinySplitModel.image(submitted);
-        HttpResponse<String> response =
-            platform.post(
-                gateway("/api/v1/ues/" + ue.ue().ueId() + "/jobs?wait=20s"),
-                "image/png",
-                png,
-                ue.token());
 
         // Then each completes with the top-5 of the direct run and mec-core's latency and energy
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JobView view = platform.read(response, JobView.class);
-        assertThat(view.status()).as(response.body()).isEqualTo(JobStatus.DONE);
+        JobView view = platform.submitAndAwaitDone(ue, png);
         ResultEvent result = view.result();
         assertThat(result.decision().point()).isEqualTo(point);
         assertThat(result.decision().policyId()).isEqualTo("fixed:" + point + ":" + POWER_W);

@@ -352,16 +352,7 @@ class PlatformFaultsTest {
 
   private Answered submitAndWait(UeRegistration ue) {
     byte[] png = TinySplitModel.image(images.incrementAndGet());
-    HttpResponse<String> response =
-        platform.post(
-            gateway("/api/v1/ues/" + ue.ue().ueId() + "/jobs?wait=20s"),
-            "image/png",
-            png,
-            ue.token());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JobView view = platform.read(response, JobView.class);
-    assertThat(view.status()).as(response.body()).isEqualTo(JobStatus.DONE);
-    return new Answered(view, png);
+    return new Answered(platform.submitAndAwaitDone(ue, png), png);
   }
 
   private void assertExactAnswer(Answered job) {
