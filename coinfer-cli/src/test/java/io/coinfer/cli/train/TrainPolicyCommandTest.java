@@ -60,6 +60,57 @@ class TrainPolicyCommandTest {
   }
 
   @Test
+  void shouldPassTheSwitchesOfTheSecondRoundIntoTheConfigAndKeepTheBest(@TempDir Path dir)
+      throws Exception {
+    // When one rollout is trained with the log power scale, gamma 1, a longer episode cap, a
+    // larger entropy bonus and the best checkpoint kept
+    int code =
+        run(
+            "--net",
+            "mobilenetv2",
+            "--steps",
+            "1024",
+            "--epochs",
+            "1",
+            "--seed",
+            "3",
+            "--power-scale",
+            "log",
+            "--gamma",
+            "1",
+            "--episode-slot-factor",
+            "0.3",
+            "--entropy-coef",
+            "0.01",
+            "--keep-best",
+            "true",
+            "--out",
+            dir.toString());
+
+    // Then the checkpoint's config has them and the summary names the kept checkpoint
+    assertThat(code).as(err.toString()).isZero();
+    String[] lines = out.toString().strip().split("\n");
+    JsonNode summary = JsonMapper.builder().build().readTree(lines[lines.length - 1]);
+    assertThat(summary.get("best").asString()).endsWith("best");
+    assertThat(summary.get("bestValidationObjective").asDouble()).isPositive();
+    String header = Files.readString(dir.resolve("checkpoint").resolve("checkpoint.json"));
+    assertThat(header)
+        .contains(
+            "\"powerScale\" : \"LOG\"",
+            "\"gamma\" : 1.0",
+            "\"episodeSlotFactor\" : 0.3",
+            "\"entropyCoef\" : 0.01",
+            "\"keepBest\" : true");
+  }
+
+  @Test
+  void shouldRejectAWarmStartWithoutSteps(@TempDir Path dir) {
+    int code = run("--warm-start", "static-search", "--out", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--warm-start must be <baseline>:<steps>");
+  }
+
+  @Test
   void shouldRejectAnUnknownNet(@TempDir Path dir) {
     int code = run("--net", "alexnet", "--out", dir.toString());
     assertThat(code).isEqualTo(2);
