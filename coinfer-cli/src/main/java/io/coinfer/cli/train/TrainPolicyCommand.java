@@ -110,6 +110,14 @@ public final class TrainPolicyCommand implements Callable<Integer> {
   Integer sharedActorMaxUes;
 
   @Option(
+      names = "--beta",
+      defaultValue = "1",
+      description =
+          "Weight of energy against latency in the reward and objective (paper: 1). Default:"
+              + " ${DEFAULT-VALUE}.")
+  double beta;
+
+  @Option(
       names = "--power-scale",
       description = "linear (published) or log (3 decades below pmax) power head.")
   String powerScale;
@@ -160,7 +168,23 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     ScenarioConfig sc;
     MahppoConfig cfg;
     try {
-      sc = ScenarioConfig.paperDefaults(Net.parse(net), ues, channels);
+      ScenarioConfig paper = ScenarioConfig.paperDefaults(Net.parse(net), ues, channels);
+      sc =
+          new ScenarioConfig(
+              paper.net(),
+              paper.ues(),
+              paper.channels(),
+              paper.lambda(),
+              paper.slotSeconds(),
+              beta,
+              paper.bandwidthHz(),
+              paper.pathLossExponent(),
+              paper.noiseWatts(),
+              paper.pmaxWatts(),
+              paper.dminMeters(),
+              paper.dmaxMeters(),
+              paper.edgeCompute(),
+              paper.profile());
       cfg = config();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
