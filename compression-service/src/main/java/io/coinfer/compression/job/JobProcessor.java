@@ -26,6 +26,7 @@ import io.coinfer.mec.sim.Action;
 import io.coinfer.splitnn.data.ImageFolder;
 import io.coinfer.splitnn.runtime.SplitRuntime;
 import io.coinfer.splitnn.wire.FeatureWire;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.awt.image.BufferedImage;
@@ -62,6 +63,7 @@ public class JobProcessor {
   private final JobFailures failures;
   private final RecentIds seen;
   private final MeterRegistry meters;
+  private final Counter duplicates;
   private final CompressionSettings.Decisions keep;
 
   JobProcessor(
@@ -82,6 +84,8 @@ public class JobProcessor {
     this.failures = failures;
     this.seen = seen;
     this.meters = meters;
+    // Registered at zero so that dashboards show 0 rather than no data before the first one.
+    this.duplicates = meters.counter("coinfer.duplicates.dropped", "consumer", "compression");
     this.keep = settings.decisions();
   }
 
@@ -93,7 +97,7 @@ public class JobProcessor {
    */
   public void process(JobEvent job) {
     if (!seen.firstTime(job.jobId())) {
-      meters.counter("coinfer.duplicates.dropped", "consumer", "compression").increment();
+      duplicates.increment();
       return;
     }
     try {

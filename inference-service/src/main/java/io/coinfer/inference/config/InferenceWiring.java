@@ -1,5 +1,6 @@
 package io.coinfer.inference.config;
 
+import io.coinfer.contracts.events.FailureReason;
 import io.coinfer.contracts.events.FeatureEvent;
 import io.coinfer.contracts.messaging.EventJson;
 import io.coinfer.contracts.messaging.EventPublisher;
@@ -11,7 +12,10 @@ import io.coinfer.contracts.splitnn.SplitModels;
 import io.coinfer.inference.batch.MicroBatcher;
 import io.coinfer.inference.feature.FeatureValidator;
 import io.coinfer.inference.feature.RejectedFeatureException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,17 +50,23 @@ class InferenceWiring {
       InferenceSettings settings,
       MeterRegistry meters) {
     RecentIds seen = new RecentIds(settings.dedupWindow());
+    // Registered at zero so that dashboards show 0 rather than no data before the first one.
+    Counter duplicates = meters.counter("coinfer.duplicates.dropped", "consumer", "inference");
+    Map<FailureReason, Counter> rejected = new EnumMap<>(FailureReason.class);
+    for (FailureReason reason : FailureReason.values()) {
+      rejected.put(reason, meters.counter("coinfer.features.rejected", "reason", reason.name()));
+    }
     return message -> {
       FeatureEvent feature = failures.readOrFail(json, message, FeatureEvent.class);
       if (!seen.firstTime(feature.jobId())) {
-        meters.counter("coinfer.duplicates.dropped", "consumer", "inference").increment();
+        duplicates.increment();
         return;
       }
       FeatureValidator.ValidFeature valid;
       try {
         valid = validator.validate(feature);
       } catch (RejectedFeatureException e) {
-        meters.counter("coinfer.features.rejected", "reason", e.reason().name()).increment();
+        rejected.get(e.reason()).increment();
         failures.fail(
             feature.jobId(),
             feature.ueId(),

@@ -1,5 +1,6 @@
 package io.coinfer.gateway.job;
 
+import io.coinfer.contracts.events.FailureReason;
 import io.coinfer.contracts.events.JobStatus;
 import io.coinfer.contracts.events.ResultEvent;
 import io.micrometer.core.instrument.Counter;
@@ -23,6 +24,11 @@ class TaskMetrics {
 
   TaskMetrics(MeterRegistry registry) {
     this.registry = registry;
+    // Registered at zero so that dashboards show 0 rather than no data before the first failure.
+    for (FailureReason reason : FailureReason.values()) {
+      failed(reason.name());
+    }
+    refusedCounter();
   }
 
   void accepted(String kind) {
@@ -34,20 +40,26 @@ class TaskMetrics {
   }
 
   void refused() {
-    Counter.builder("coinfer.jobs.refused")
+    refusedCounter().increment();
+  }
+
+  private Counter refusedCounter() {
+    return Counter.builder("coinfer.jobs.refused")
         .description(
             "Submissions refused with 429 because the gateway's pending jobs were at its limit")
-        .register(registry)
-        .increment();
+        .register(registry);
+  }
+
+  private Counter failed(String reason) {
+    return Counter.builder("coinfer.jobs.failed")
+        .description("Jobs that ended failed, by reason")
+        .tag("reason", reason)
+        .register(registry);
   }
 
   void completed(ResultEvent result) {
     if (result.status() == JobStatus.FAILED) {
-      Counter.builder("coinfer.jobs.failed")
-          .description("Jobs that ended failed, by reason")
-          .tag("reason", String.valueOf(result.reason()))
-          .register(registry)
-          .increment();
+      failed(String.valueOf(result.reason())).increment();
       return;
     }
     Tags tags =
