@@ -43,7 +43,6 @@ import org.springframework.stereotype.Service;
 public class JobService {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
-  private static final long DRAIN_POLL_MS = 20;
 
   private final Map<String, TrackedJob> jobs = new ConcurrentHashMap<>();
   private final Queue<String> order = new ConcurrentLinkedQueue<>();
@@ -52,6 +51,10 @@ public class JobService {
   private final TaskMetrics metrics;
   private final GatewaySettings.Jobs settings;
   private final AtomicInteger pending = new AtomicInteger();
+
+  /** Notified when {@link #pending} reaches 0, for {@link #drain}. */
+  private final Object idle = new Object();
+
   private volatile boolean draining;
 
   JobService(
@@ -170,7 +173,7 @@ public class JobService {
       return;
     }
     if (job.result().complete(result)) {
-      pending.decrementAndGet();
+      release();
       metrics.completed(result);
     }
   }
@@ -192,15 +195,27 @@ public class JobService {
   public int drain(Duration timeout) {
     draining = true;
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (pending.get() > 0 && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(DRAIN_POLL_MS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
+    synchronized (idle) {
+      long left;
+      while (pending.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          TimeUnit.NANOSECONDS.timedWait(idle, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
       }
     }
     return pending.get();
+  }
+
+  /** One pending job less; wakes {@link #drain} when none is left. */
+  private void release() {
+    if (pending.decrementAndGet() == 0) {
+      synchronized (idle) {
+        idle.notifyAll();
+      }
+    }
   }
 
   /** Accepts jobs again after {@link #drain} (a restarted context). */
@@ -240,7 +255,7 @@ public class JobService {
       publish.run();
     } catch (RuntimeException e) {
       jobs.remove(job.jobId());
-      pending.decrementAndGet();
+      release();
       throw e;
     }
   }
