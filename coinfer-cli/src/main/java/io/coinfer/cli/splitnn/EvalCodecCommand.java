@@ -59,8 +59,9 @@ public final class EvalCodecCommand implements Callable<Integer> {
         }
         try (FeatureCodec codec = stored.get();
             SplitModel net = ModelStore.open(dir, point)) {
-          // the base is the very backbone the codec path runs (fine-tuned with this codec if it
-          // was), so the drop is the codec's own
+          // the drop compares the deployed codec path with the stored backbone run whole: a
+          // fine-tuned tail has adapted to the decoded feature, so the fine-tuned backbone without
+          // codec (top1Base, printed for reference) is not what a device would otherwise run
           double base =
               ModelStore.codecDir(dir, point).resolve(ModelStore.BACKBONE).toFile().isFile()
                   ? Evaluator.top1(net, data.test())
@@ -74,7 +75,7 @@ public final class EvalCodecCommand implements Callable<Integer> {
                   top1Stored,
                   base,
                   r.top1(),
-                  100 * (base - r.top1()),
+                  100 * (top1Stored - r.top1()),
                   r.encodeMsPerImage(),
                   r.decodeMsPerImage()));
         }
@@ -115,7 +116,8 @@ public final class EvalCodecCommand implements Callable<Integer> {
    * @param top1Base top-1 without codec of the backbone the codec path runs: the one fine-tuned
    *     with this point's codec if it was fine-tuned, else the stored one, in [0, 1]
    * @param top1Codec top-1 through the codec (with that same backbone), in [0, 1]
-   * @param top1Drop {@code top1Base - top1Codec} in percentage points
+   * @param top1Drop {@code top1Stored - top1Codec} in percentage points: what splitting with this
+   *     codec costs against running the stored network whole
    * @param encodeMs milliseconds per image for encoder + quantiser + serialisation
    * @param decodeMs milliseconds per image for parsing + dequantiser + decoder
    */

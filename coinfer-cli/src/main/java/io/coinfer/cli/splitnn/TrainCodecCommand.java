@@ -77,6 +77,21 @@ public final class TrainCodecCommand implements Callable<Integer> {
   @Option(names = "--finetune-lr", defaultValue = "0.0001", description = "fine-tuning rate")
   float finetuneLearningRate;
 
+  @Option(
+      names = "--finetune-scope",
+      defaultValue = "tail",
+      description =
+          "tail: codec + the segments after the point, head frozen (default); all: whole backbone")
+  String finetuneScope;
+
+  @Option(
+      names = "--finetune-bn",
+      defaultValue = "train",
+      description =
+          "train: batch norm of the fine-tuned segments uses batch statistics and updates its"
+              + " running statistics (default); frozen: keeps the stored running statistics")
+  String finetuneBatchNorm;
+
   @Option(names = "--batch-size", defaultValue = "32", description = "minibatch size")
   int batchSize;
 
@@ -102,6 +117,8 @@ public final class TrainCodecCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--finetune needs a built-in model; " + manifest.modelId() + " is imported TorchScript");
     }
+    CodecTrainer.FinetuneScope tuneScope = scope();
+    boolean tuneBatchNorm = batchNormTraining();
     DataSpec spec = dataOptions.resolve(manifest.provenance());
     System.err.println("loading data " + spec.source() + " at " + spec.imageSize() + " px");
     DataSplit data = spec.load();
@@ -144,6 +161,8 @@ public final class TrainCodecCommand implements Callable<Integer> {
                   tuned,
                   codec,
                   data,
+                  tuneScope,
+                  tuneBatchNorm,
                   tuneSettings,
                   new EpochProgress("finetune p" + point, finetuneEpochs, point, log)));
         }
@@ -177,6 +196,26 @@ public final class TrainCodecCommand implements Callable<Integer> {
     }
     format.print(rows, text.toString().stripTrailing());
     return 0;
+  }
+
+  private CodecTrainer.FinetuneScope scope() {
+    return switch (finetuneScope) {
+      case "tail" -> CodecTrainer.FinetuneScope.TAIL;
+      case "all" -> CodecTrainer.FinetuneScope.ALL;
+      default ->
+          throw new IllegalArgumentException(
+              "--finetune-scope must be tail or all, was " + finetuneScope);
+    };
+  }
+
+  private boolean batchNormTraining() {
+    return switch (finetuneBatchNorm) {
+      case "train" -> true;
+      case "frozen" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "--finetune-bn must be train or frozen, was " + finetuneBatchNorm);
+    };
   }
 
   private CodecInfo info(ModelManifest manifest, Path dir, SplitModel net, int point)

@@ -23,8 +23,12 @@ import java.util.List;
  *   <li>{@link #train}: the backbone is frozen; loss = smooth-L1(decoded feature, feature) + gamma
  *       x cross-entropy of the logits when the tail runs on the decoded feature. Quantisation is in
  *       the loop with a straight-through gradient, so the codec learns what the wire will carry.
- *   <li>{@link #finetune}: backbone and codec together with cross-entropy at a small learning rate
- *       (built-in networks only; batch normalisation keeps its running statistics).
+ *   <li>{@link #finetune}: codec and backbone together with cross-entropy at a small learning rate
+ *       (built-in networks only). {@link FinetuneScope#TAIL} keeps the head frozen, so the
+ *       encoder's input stays put and only the codec and the tail adapt; {@link FinetuneScope#ALL}
+ *       trains the head too. With {@code batchNormTraining} the tail's batch normalisation runs as
+ *       in backbone training (batch statistics, running statistics updated to the decoded
+ *       feature's); otherwise it keeps the stored running statistics.
  * </ul>
  *
  * Imported TorchScript models are trained with the reconstruction loss only: DJL runs TorchScript
@@ -55,7 +59,7 @@ public final class CodecTrainer {
     Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
     boolean taskLoss = gamma > 0 && model instanceof DjlSplitModel;
     try (Model composite = Model.newInstance("codec-training")) {
-      composite.setBlock(new Composite(model, codec, false, taskLoss));
+      composite.setBlock(new Composite(model, codec, null, false, taskLoss));
       return TrainingLoop.run(
           "codec",
           composite,
@@ -80,18 +84,40 @@ public final class CodecTrainer {
     }
   }
 
-  /** Fine-tunes backbone and codec together with cross-entropy (built-in networks only). */
+  /** Which part of the backbone fine-tuning trains along with the codec. */
+  public enum FinetuneScope {
+    /** Segments from the codec's point to the logits; the head stays frozen. */
+    TAIL,
+    /** The whole backbone. */
+    ALL
+  }
+
+  /**
+   * Fine-tunes the codec and part of the backbone together with cross-entropy (built-in networks
+   * only).
+   *
+   * @param scope the backbone segments that train with the codec
+   * @param batchNormTraining whether the trained segments' batch normalisation uses batch
+   *     statistics and updates its running statistics (as in backbone training); false keeps the
+   *     stored running statistics
+   */
   public static List<EpochStats> finetune(
       DjlSplitModel model,
       FeatureCodec codec,
       DataSplit data,
+      FinetuneScope scope,
+      boolean batchNormTraining,
       TrainSettings settings,
       TrainingObserver observer) {
-    Trainable.set(model.block(), true);
+    int point = codec.info().spec().point();
+    List<ai.djl.nn.Block> segments = model.segments();
+    for (int i = 0; i < segments.size(); i++) {
+      Trainable.set(segments.get(i), scope == FinetuneScope.ALL || i >= point);
+    }
     Trainable.set(codec.block(), true);
     Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
     try (Model composite = Model.newInstance("codec-finetuning")) {
-      composite.setBlock(new Composite(model, codec, true, true));
+      composite.setBlock(new Composite(model, codec, scope, batchNormTraining, true));
       return TrainingLoop.run(
           "finetune",
           composite,
@@ -102,6 +128,8 @@ public final class CodecTrainer {
               crossEntropy.evaluate(new NDList(labels), new NDList(outputs.get(0))),
           () -> Evaluator.top1WithCodec(model, codec, data.test()).top1(),
           observer);
+    } finally {
+      Trainable.set(model.block(), true);
     }
   }
 
@@ -115,24 +143,32 @@ public final class CodecTrainer {
 
   /**
    * head -> encoder -> straight-through quantiser -> decoder -> tail, returning {@code [logits,
-   * decoded, feature]}. The backbone's parameters reach the trainer only when fine-tuning.
+   * decoded, feature]}. The backbone's parameters reach the trainer only when fine-tuning ({@code
+   * scope} not null).
    */
   private static final class Composite extends AbstractBlock {
 
     private final SplitModel model;
     private final FeatureCodec codec;
     private final int point;
-    private final boolean finetune;
+    private final FinetuneScope scope;
+    private final boolean batchNormTraining;
     private final boolean needLogits;
 
-    Composite(SplitModel model, FeatureCodec codec, boolean finetune, boolean needLogits) {
+    Composite(
+        SplitModel model,
+        FeatureCodec codec,
+        FinetuneScope scope,
+        boolean batchNormTraining,
+        boolean needLogits) {
       this.model = model;
       this.codec = codec;
       this.point = codec.info().spec().point();
-      this.finetune = finetune;
+      this.scope = scope;
+      this.batchNormTraining = batchNormTraining;
       this.needLogits = needLogits;
       addChildBlock("codec", codec.block());
-      if (finetune) {
+      if (scope != null) {
         addChildBlock("backbone", ((DjlSplitModel) model).block());
       }
     }
@@ -142,8 +178,9 @@ public final class CodecTrainer {
         ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
       NDArray images = inputs.singletonOrThrow();
       NDArray feature =
-          finetune
-              ? ((DjlSplitModel) model).runSegments(0, point, images, false, store)
+          scope == FinetuneScope.ALL
+              ? ((DjlSplitModel) model)
+                  .runSegments(0, point, images, training && batchNormTraining, store)
               : model.head(point, images, false).stopGradient().duplicate();
       NDList codecBlocks = new NDList(feature);
       NDArray code =
@@ -163,8 +200,10 @@ public final class CodecTrainer {
               .forward(store, new NDList(codec.quantiseStraightThrough(code)), training)
               .head();
       NDArray logits;
-      if (finetune) {
-        logits = ((DjlSplitModel) model).runSegments(point, SplitModel.FULL, decoded, false, store);
+      if (scope != null) {
+        logits =
+            ((DjlSplitModel) model)
+                .runSegments(point, SplitModel.FULL, decoded, training && batchNormTraining, store);
       } else if (needLogits) {
         logits = model.tail(point, decoded, false);
       } else {

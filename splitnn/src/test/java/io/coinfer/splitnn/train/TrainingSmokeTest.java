@@ -90,14 +90,66 @@ class TrainingSmokeTest {
       assertThat(stats.get(0).trainLoss()).isFinite().isPositive();
       assertThat(changed(codecBefore, codecParams)).isTrue();
       assertThat(changed(backboneBefore, backbone)).isFalse();
-      // And when fine-tuning, the backbone moves too
+      // And when fine-tuning the whole backbone, the backbone moves too
       CodecTrainer.finetune(
           model,
           codec,
           DATA,
+          CodecTrainer.FinetuneScope.ALL,
+          false,
           new TrainSettings(1, 8, 1e-4f, 0, 1, 2, false),
           TrainingObserver.NONE);
       assertThat(changed(backboneBefore, backbone)).isTrue();
+    }
+  }
+
+  @Test
+  void shouldFinetuneOnlyCodecAndTailWithTheTailsBatchNormStatisticsFollowingTheDecodedFeature() {
+    // Given a resnet18 and its paper-default codec at point 2
+    Engine.getInstance().setRandomSeed(3);
+    try (DjlSplitModel model =
+            DjlSplitModel.create(
+                "smoke", Architecture.RESNET18, InputSpec.rgb(32), SyntheticShapes.CLASSES);
+        FeatureCodec codec = codecAt(model, 2)) {
+      List<Parameter> head = new ArrayList<>();
+      List<Parameter> tail = new ArrayList<>();
+      List<Parameter> tailStatistics = new ArrayList<>();
+      List<ai.djl.nn.Block> segments = model.segments();
+      for (int i = 0; i < segments.size(); i++) {
+        for (Parameter p : parameters(segments.get(i))) {
+          boolean statistic =
+              p.getType() == Parameter.Type.RUNNING_MEAN
+                  || p.getType() == Parameter.Type.RUNNING_VAR;
+          if (i < 2) {
+            head.add(p);
+          } else if (statistic) {
+            tailStatistics.add(p);
+          } else {
+            tail.add(p);
+          }
+        }
+      }
+      List<Parameter> codecParams = parameters(codec.block());
+      List<float[]> headBefore = snapshot(head);
+      List<float[]> tailBefore = snapshot(tail);
+      List<float[]> statisticsBefore = snapshot(tailStatistics);
+      List<float[]> codecBefore = snapshot(codecParams);
+      // When codec and tail fine-tune for three minibatches with batch norm in training mode
+      List<EpochStats> stats =
+          CodecTrainer.finetune(
+              model,
+              codec,
+              DATA,
+              CodecTrainer.FinetuneScope.TAIL,
+              true,
+              new TrainSettings(1, 8, 1e-3f, 0, 1, 3, false),
+              TrainingObserver.NONE);
+      // Then codec, tail weights and the tail's running statistics moved, and the head did not
+      assertThat(stats.get(0).trainLoss()).isFinite().isPositive();
+      assertThat(changed(codecBefore, codecParams)).isTrue();
+      assertThat(changed(tailBefore, tail)).isTrue();
+      assertThat(changed(statisticsBefore, tailStatistics)).isTrue();
+      assertThat(changed(headBefore, head)).isFalse();
     }
   }
 
