@@ -23,7 +23,11 @@ import java.util.regex.Pattern;
  * @param dminM the smallest UE distance to the edge server, metres (paper: 1)
  * @param dmaxM the largest UE distance to the edge server, metres (paper: 100)
  * @param channels uplink sub-channels of the scenario (paper: 2); used for the positions draw
- * @param slot how often each UE reports its state (the orchestrator's slot, paper: 500 ms)
+ * @param slot how often each UE checks whether to report its state (the orchestrator's slot, paper:
+ *     500 ms): it reports when its state changed, or when {@code stateHeartbeat} passed
+ * @param stateHeartbeat the longest time between two state reports of a UE whose state does not
+ *     change; keep it well inside the orchestrator's {@code stale-after} (default 30 s), after
+ *     which a UE gets the fallback policy
  * @param imageSize side of the submitted PNG images, pixels (&ge; 16)
  * @param inFlightPerUe how many jobs a UE has submitted and not yet seen finish at once (1: a UE
  *     works through its tasks one after another, as in the paper)
@@ -50,6 +54,7 @@ public record SimulatorSettings(
     double dmaxM,
     int channels,
     Duration slot,
+    Duration stateHeartbeat,
     int imageSize,
     int inFlightPerUe,
     int maxQueuedPerUe,
@@ -79,6 +84,7 @@ public record SimulatorSettings(
     }
     requirePositive(channels, "channels");
     requirePositive(slot, "slot");
+    requirePositive(stateHeartbeat, "state heartbeat");
     if (imageSize < 16) {
       throw new IllegalArgumentException("image size must be >= 16 pixels, got " + imageSize);
     }
@@ -94,9 +100,10 @@ public record SimulatorSettings(
 
   /**
    * The defaults for a fleet against a gateway: the paper's radio (pmax 1 W, distances 1-100 m, 2
-   * sub-channels, 500 ms slots), resnet18 on the Jetson Nano, 64-pixel images, one job in flight
-   * and at most 1,000 queued per UE, at most 256 open requests, a 10 s wait, 100 ms polls and a 30
-   * s grace.
+   * sub-channels, 500 ms slots), a state heartbeat of 10 s (a third of the orchestrator's default
+   * {@code stale-after}), resnet18 on the Jetson Nano, 64-pixel images, one job in flight and at
+   * most 1,000 queued per UE, at most 256 open requests, a 10 s wait, 100 ms polls and a 30 s
+   * grace.
    *
    * @param gateway the gateway's base URI
    * @param ues number of UEs
@@ -120,6 +127,7 @@ public record SimulatorSettings(
         100.0,
         2,
         Duration.ofMillis(500),
+        Duration.ofSeconds(10),
         64,
         1,
         1000,
@@ -158,6 +166,7 @@ public record SimulatorSettings(
         dmaxM,
         channels,
         otherSlot,
+        stateHeartbeat,
         otherImageSize,
         otherInFlightPerUe,
         maxQueuedPerUe,

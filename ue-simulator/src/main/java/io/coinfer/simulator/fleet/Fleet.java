@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running fleet of simulated UEs. {@link #start} registers every UE with the gateway and starts
- * the clock: each UE reports its state every slot and submits its jobs as they arrive (Poisson,
- * from the {@link FleetPlan}). After the settings' duration (or {@link #stop}) no job arrives any
- * more; the fleet waits up to the grace period for the jobs in flight and then completes {@link
- * #finished()} with the final summary.
+ * the clock: at every slot each UE reports its state if it changed or its heartbeat is due, and it
+ * submits its jobs as they arrive (Poisson, from the {@link FleetPlan}). After the settings'
+ * duration (or {@link #stop}) no job arrives any more; the fleet waits up to the grace period for
+ * the jobs in flight and then completes {@link #finished()} with the final summary.
  */
 public final class Fleet implements AutoCloseable {
 
@@ -67,6 +67,8 @@ public final class Fleet implements AutoCloseable {
     FleetPlan plan = FleetPlan.draw(settings);
     ImagePool images = ImagePool.synthetic(IMAGES_PER_CLASS, settings.imageSize(), settings.seed());
     GatewayClient client = new GatewayClient(settings.gateway(), settings.maxConcurrentRequests());
+    // the registrations publish each UE's first state: count it as reported from before they start
+    long registeringNanos = System.nanoTime();
     List<UeRegistration> registrations = register(settings, plan, client);
     ScheduledExecutorService clock =
         Executors.newScheduledThreadPool(
@@ -82,7 +84,9 @@ public final class Fleet implements AutoCloseable {
     Fleet fleet = new Fleet(settings, client, clock, ues, ledger);
     for (int i = 0; i < plan.ues().size(); i++) {
       UeRegistration r = registrations.get(i);
-      ues.add(new SimulatedUe(fleet, plan.ues().get(i), r.ue().ueId(), r.token(), images));
+      ues.add(
+          new SimulatedUe(
+              fleet, plan.ues().get(i), r.ue().ueId(), r.token(), images, registeringNanos));
     }
     fleet.begin(startNanos);
     return fleet;

@@ -23,9 +23,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * submitted and not yet finished at once. Each task is an image of the pool, chosen by the UE's
  * seed in arrival order. A submission refused with 429 or 503 counts as rejected; the task goes
  * back to the head of the queue and the UE submits nothing until the answer's {@code Retry-After}
- * has passed. A UE has at most one state report open: a slot whose report finds the previous one
- * still open skips its report, so the fleet's open requests stay bounded by {@code ues x
- * (inFlightPerUe + 1)}.
+ * has passed. At every slot the UE reports its state (tasks queued and in flight, distance) if it
+ * changed since the last report the gateway took, or if that report is {@code stateHeartbeat} old
+ * ({@link ReportSchedule}); the UE's first heartbeat comes after a fraction of the period set by
+ * its index, so the fleet's heartbeats are spread over the period. A UE has at most one state
+ * report open: a slot whose report finds the previous one still open skips its report, so the
+ * fleet's open requests stay bounded by {@code ues x (inFlightPerUe + 1)}.
  */
 final class SimulatedUe {
 
@@ -37,17 +40,37 @@ final class SimulatedUe {
   private final SplittableRandom choice;
   private final Deque<Integer> queued = new ArrayDeque<>();
   private final AtomicBoolean reporting = new AtomicBoolean();
+  private final ReportSchedule reports;
   private int inFlight;
   private boolean stopped;
   private long pausedUntilNanos;
 
-  SimulatedUe(Fleet fleet, UePlan plan, String ueId, String token, ImagePool images) {
+  /**
+   * A UE as registered: no task queued, at its plan's distance.
+   *
+   * @param fleet the fleet it belongs to
+   * @param plan its part of the fleet's plan
+   * @param ueId the id the gateway gave it
+   * @param token its bearer token
+   * @param images the pool its images come from
+   * @param registeredAtNanos when the gateway registered it ({@link System#nanoTime()})
+   */
+  SimulatedUe(
+      Fleet fleet,
+      UePlan plan,
+      String ueId,
+      String token,
+      ImagePool images,
+      long registeredAtNanos) {
     this.fleet = fleet;
     this.plan = plan;
     this.ueId = ueId;
     this.token = token;
     this.images = images;
     this.choice = new SplittableRandom(plan.imageSeed());
+    Duration heartbeat = fleet.settings().stateHeartbeat();
+    long spread = heartbeat.toNanos() / fleet.settings().ues() * plan.index();
+    this.reports = new ReportSchedule(heartbeat, state(0), registeredAtNanos - spread);
   }
 
   /**
@@ -77,19 +100,39 @@ final class SimulatedUe {
             TimeUnit.NANOSECONDS);
   }
 
-  /** Reports the tasks waiting on this UE (queued and in flight) and its distance. */
+  /**
+   * Reports the tasks waiting on this UE (queued and in flight) and its distance, if they changed
+   * since the last report or the heartbeat is due.
+   */
   void reportState() {
     if (!reporting.compareAndSet(false, true)) {
       return; // the previous slot's report is still open
     }
-    int tasks;
+    StateReport state;
+    long now = System.nanoTime();
     synchronized (this) {
-      tasks = queued.size() + inFlight;
+      state = state(queued.size() + inFlight);
+      if (!reports.due(state, now)) {
+        reporting.set(false);
+        return;
+      }
     }
     fleet
         .client()
-        .report(ueId, token, new StateReport(tasks, plan.distanceM()))
-        .whenComplete((ok, error) -> reporting.set(false));
+        .report(ueId, token, state)
+        .whenComplete(
+            (ok, error) -> {
+              if (error == null) {
+                synchronized (this) {
+                  reports.taken(state, now);
+                }
+              }
+              reporting.set(false);
+            });
+  }
+
+  private StateReport state(int tasks) {
+    return new StateReport(tasks, plan.distanceM());
   }
 
   /**
