@@ -12,7 +12,10 @@ public final class Topics {
   /** Latest state of every UE, compacted, key UE id; a tombstone (null value) deregisters. */
   public static final String UE_STATE = "coinfer.ue-state";
 
-  /** One decision per UE per slot, key UE id. */
+  /**
+   * The orchestrator's decisions, key UE id: a UE's decision when it changes, and an unchanged one
+   * again every {@code coinfer.orchestrator.slot.heartbeat-slots} slots.
+   */
   public static final String DECISIONS = "coinfer.decisions";
 
   /** Raw-image jobs, key UE id. */

@@ -56,7 +56,10 @@ public record CompressionSettings(
    * Decision staleness. A job runs with its UE's latest decision while that decision's slot started
    * at most {@code keepSlots} slots ago; after that (the orchestrator is down or late) it runs with
    * the fallback, the paper's initial action (point 5), and says so ({@code
-   * FALLBACK_STALE_DECISION}); the next decision that arrives is used again.
+   * FALLBACK_STALE_DECISION}); the next decision that arrives is used again. The orchestrator
+   * publishes an unchanged decision again every {@code coinfer.orchestrator.slot.heartbeat-slots}
+   * slots (default 4), each with its own slot, so {@code keepSlots} must be above that: the
+   * difference is how late a decision may arrive before a running orchestrator's UE falls back.
    *
    * @param slotLength the orchestrator's slot length ({@code coinfer.orchestrator.slot.length});
    *     default 500 ms

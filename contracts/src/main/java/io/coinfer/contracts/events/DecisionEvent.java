@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One UE's decision for one slot on {@code coinfer.decisions} (key: UE id).
+ * One UE's decision for one slot on {@code coinfer.decisions} (key: UE id). The orchestrator
+ * decides for every UE every slot, but publishes a decision only when it differs from the UE's last
+ * published one (point, sub-channel, power, policy, source or corrections), or as a heartbeat every
+ * {@code coinfer.orchestrator.slot.heartbeat-slots} slots; a UE's decision holds until the next
+ * one, and a consumer that sees none for its keep window treats the last as stale.
  *
  * @param schemaVersion {@link Event#SCHEMA_VERSION}
  * @param ueId the UE id

@@ -21,9 +21,15 @@ public record OrchestratorSettings(
    * @param length the slot length T; default 500 ms (the paper's 0.5 s)
    * @param staleAfter a UE whose last state report is older than this gets the fallback policy;
    *     default 30 s
+   * @param heartbeatSlots a UE's decision is published when it changes, and otherwise once every
+   *     this many slots (&ge; 1; 1 publishes every decision of every slot); keep it well below
+   *     compression-service's {@code coinfer.compression.decisions.keep-slots} (default 10), after
+   *     which a UE's last decision is stale; default 4 (2 s at 500 ms)
    */
   public record Slot(
-      @DefaultValue("500ms") Duration length, @DefaultValue("30s") Duration staleAfter) {}
+      @DefaultValue("500ms") Duration length,
+      @DefaultValue("30s") Duration staleAfter,
+      @DefaultValue("4") int heartbeatSlots) {}
 
   /**
    * Policies.

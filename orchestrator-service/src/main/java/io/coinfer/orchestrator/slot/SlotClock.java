@@ -29,13 +29,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The slot clock: at every slot boundary it runs the {@link DecisionStep} and publishes one
- * decision per UE to {@code coinfer.decisions}. Slots are numbered from the wall clock ({@link
- * SlotNumber}), so after a restart the numbers go on above the previous run's. A slot is decided
- * once: a tick that comes late (a starved CPU, a pause) decides the slot it falls in, and the
- * catch-up ticks for the same slot are skipped. Metrics: {@code coinfer.slot.decision.time} (the
- * decision step), {@code coinfer.decisions} by point, policy and source, {@code
- * coinfer.transmit.power} (watts, decisions that transmit) and {@code coinfer.orchestrator.ues}.
+ * The slot clock: at every slot boundary it runs the {@link DecisionStep} for every UE and
+ * publishes to {@code coinfer.decisions} the decisions that changed, plus a heartbeat of each
+ * unchanged one every {@code heartbeat-slots} slots ({@link PublishedDecisions}). Slots are
+ * numbered from the wall clock ({@link SlotNumber}), so after a restart the numbers go on above the
+ * previous run's. A slot is decided once: a tick that comes late (a starved CPU, a pause) decides
+ * the slot it falls in, and the catch-up ticks for the same slot are skipped. Metrics: {@code
+ * coinfer.slot.decision.time} (the decision step), {@code coinfer.decisions} (decisions made) by
+ * point, policy and source, {@code coinfer.decisions.published}, {@code coinfer.transmit.power}
+ * (watts, decisions that transmit) and {@code coinfer.orchestrator.ues}.
  */
 @Component
 public class SlotClock implements SmartLifecycle {
@@ -58,7 +60,9 @@ public class SlotClock implements SmartLifecycle {
   private final long periodNanos;
   private final Duration length;
   private final AtomicLong lastSlot = new AtomicLong(Long.MIN_VALUE);
+  private final PublishedDecisions published;
   private final Timer decisionTime;
+  private final Counter publishedCount;
   private final DistributionSummary power;
   private volatile ScheduledExecutorService executor;
   private volatile SlotView latest;
@@ -76,6 +80,11 @@ public class SlotClock implements SmartLifecycle {
     this.meters = meters;
     this.length = settings.slot().length();
     this.periodNanos = length.toNanos();
+    this.published = new PublishedDecisions(settings.slot().heartbeatSlots());
+    this.publishedCount =
+        Counter.builder("coinfer.decisions.published")
+            .description("Decisions published: the changed ones and the heartbeats")
+            .register(meters);
     this.decisionTime =
         Timer.builder("coinfer.slot.decision.time")
             .description("Wall-clock time of one slot's decision step for all UEs")
@@ -107,12 +116,16 @@ public class SlotClock implements SmartLifecycle {
     decisionTime.record(elapsed, TimeUnit.NANOSECONDS);
     Map<Integer, Integer> byPoint = new TreeMap<>();
     int fallbacks = 0;
-    for (DecisionEvent d : decisions) {
+    for (DecisionEvent d : published.toPublish(slot, decisions)) {
       publisher.publish(DECISIONS_OUT, d.ueId(), d, null);
+      published.published(d);
+      publishedCount.increment();
+    }
+    for (DecisionEvent d : decisions) {
       byPoint.merge(d.point(), 1, Integer::sum);
       fallbacks += d.source().isFallback() ? 1 : 0;
       Counter.builder("coinfer.decisions")
-          .description("Decisions published, by point, policy and source")
+          .description("Decisions made (one per UE per slot), by point, policy and source")
           .tag("point", Integer.toString(d.point()))
           .tag("policy", d.policyId())
           .tag("source", d.source().name())

@@ -66,7 +66,7 @@ public class DecisionStepBenchmark {
     PolicyRegistry policies =
         new PolicyRegistry(
             new OrchestratorSettings(
-                new OrchestratorSettings.Slot(Duration.ofMillis(500), Duration.ofDays(1)),
+                new OrchestratorSettings.Slot(Duration.ofMillis(500), Duration.ofDays(1), 4),
                 new OrchestratorSettings.Policy(spec, "local", 0),
                 new OrchestratorSettings.Radio(2, 1.0, 1.0, 100.0)));
     SplittableRandom random = new SplittableRandom(42);

@@ -42,7 +42,7 @@ class SlotClockTest {
     // records what it is sent (the Kafka binder is not started for this test)
     OrchestratorSettings settings =
         new OrchestratorSettings(
-            new OrchestratorSettings.Slot(Duration.ofMillis(500), Duration.ofSeconds(30)),
+            new OrchestratorSettings.Slot(Duration.ofMillis(500), Duration.ofSeconds(30), 4),
             new OrchestratorSettings.Policy("faulty:2:0:-1", "local", 0),
             new OrchestratorSettings.Radio(2, 1.0, 1.0, 100.0));
     UeBook book = new UeBook();
@@ -84,5 +84,7 @@ class SlotClockTest {
                 .count())
         .isEqualTo(2.0);
     assertThat(clock.latest().orElseThrow().fallbackDecisions()).isEqualTo(2);
+    // And both decisions, the UEs' first, were published and counted
+    assertThat(meters.get("coinfer.decisions.published").counter().count()).isEqualTo(2.0);
   }
 }
