@@ -84,7 +84,7 @@ public final class DjlNetworks implements AutoCloseable {
     }
     NDArray pointLogp = out[0].logSoftmax(2);
     NDArray channelLogp = out[1].logSoftmax(2);
-    NDArray mean = Activation.sigmoid(out[2].squeeze(2)).mul(pmax - 1e-10).add(1e-10);
+    NDArray mean = Scalars.times(Activation.sigmoid(out[2].squeeze(2)), pmax - 1e-10).add(1e-10);
     NDArray std = Activation.softPlus(out[3].squeeze(2)).add(JavaPolicy.MIN_STD);
     return new ActorHeads(pointLogp, channelLogp, mean, std);
   }

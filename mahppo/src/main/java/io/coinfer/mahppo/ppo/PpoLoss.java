@@ -1,6 +1,7 @@
 package io.coinfer.mahppo.ppo;
 
 import ai.djl.ndarray.NDArray;
+import io.coinfer.mahppo.policy.Scalars;
 
 /** The pieces of the PPO objective (Schulman et al., 2017), on DJL arrays of shape [agents, B]. */
 public final class PpoLoss {
@@ -48,7 +49,7 @@ public final class PpoLoss {
    */
   public static NDArray gaussianLogProb(NDArray x, NDArray mean, NDArray std) {
     NDArray z = x.sub(mean).div(std);
-    return z.square().mul(-0.5).sub(std.log()).sub(0.5 * Math.log(2 * Math.PI));
+    return Scalars.times(z.square(), -0.5).sub(std.log()).sub(0.5 * Math.log(2 * Math.PI));
   }
 
   /** The entropy of a Gaussian of standard deviation {@code std}, element-wise. */

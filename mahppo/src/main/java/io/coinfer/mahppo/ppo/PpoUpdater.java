@@ -13,6 +13,7 @@ import io.coinfer.mahppo.policy.DjlNetworks;
 import io.coinfer.mahppo.policy.DjlNetworks.ActorHeads;
 import io.coinfer.mahppo.policy.PolicyShape;
 import io.coinfer.mahppo.policy.PolicyWeights;
+import io.coinfer.mahppo.policy.Scalars;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -277,13 +278,18 @@ public final class PpoUpdater implements AutoCloseable {
         NDArray lossW =
             cloning
                 ? PpoLoss.maskedMean(
-                    h.powerMean().sub(powerSample).div(pmax).square().mul(CLONING_POWER_WEIGHT), m)
+                    Scalars.times(
+                        Scalars.dividedBy(h.powerMean().sub(powerSample), pmax).square(),
+                        CLONING_POWER_WEIGHT),
+                    m)
                 : PpoLoss.clippedSurrogate(lpW, oldW, a, m, eps);
         NDArray entP = PpoLoss.maskedMean(PpoLoss.categoricalEntropy(h.pointLogp()), ones);
         NDArray entC = PpoLoss.maskedMean(PpoLoss.categoricalEntropy(h.channelLogp()), m);
         NDArray entW = PpoLoss.maskedMean(PpoLoss.gaussianEntropy(h.powerStd()), m);
         NDArray actorLoss =
-            lossP.add(lossC).add(lossW).sub(entP.add(entC).add(entW).mul(ent)).sum().div(3.0 * n);
+            Scalars.dividedBy(
+                lossP.add(lossC).add(lossW).sub(Scalars.times(entP.add(entC).add(entW), ent)).sum(),
+                3.0 * n);
         NDArray valueLoss = networks.values(global).sub(y).square().mean();
         gc.backward(actorLoss.add(valueLoss));
         stats =
