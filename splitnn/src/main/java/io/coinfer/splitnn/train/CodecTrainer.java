@@ -70,9 +70,9 @@ public final class CodecTrainer {
             NDArray loss = smoothL1(outputs.get(1), outputs.get(2));
             return taskLoss
                 ? loss.add(
-                    crossEntropy
-                        .evaluate(new NDList(labels), new NDList(outputs.get(0)))
-                        .mul(gamma))
+                    times(
+                        crossEntropy.evaluate(new NDList(labels), new NDList(outputs.get(0))),
+                        gamma))
                 : loss;
           },
           () -> Evaluator.top1WithCodec(model, codec, data.test()).top1(),
@@ -136,9 +136,19 @@ public final class CodecTrainer {
   /** Mean smooth-L1 (Huber with delta 1) distance between two arrays. */
   static NDArray smoothL1(NDArray prediction, NDArray target) {
     NDArray d = prediction.sub(target).abs();
-    NDArray quadratic = d.square().mul(0.5f);
+    NDArray quadratic = times(d.square(), 0.5f);
     NDArray linear = d.sub(0.5f);
     return NDArrays.where(d.lt(1f), quadratic, linear).mean();
+  }
+
+  /**
+   * {@code x * c} with {@code c} a 0-d tensor that PyTorch allocates and reference-counts. DJL's
+   * {@code mul(Number)} wraps the constant in a tensor over a Java direct buffer and closes it at
+   * once, although autograd reads it in the backward pass: after a garbage collection in between,
+   * the gradient is computed from freed memory (docs/mahppo.md, "The warm-start defect").
+   */
+  static NDArray times(NDArray x, float c) {
+    return x.mul(x.getManager().full(new Shape(), c));
   }
 
   /**
