@@ -87,7 +87,8 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(
       names = "--slot",
       defaultValue = "500ms",
-      description = "the orchestrator's slot and the UEs' report period (default ${DEFAULT-VALUE})")
+      description =
+          "the orchestrator's slot, when UEs report a changed state (default ${DEFAULT-VALUE})")
   String slot;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of positions and arrivals")

@@ -81,7 +81,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--slot",
       defaultValue = "500ms",
-      description = "how often each UE reports its state (default ${DEFAULT-VALUE})")
+      description = "the slot, when UEs report a changed state (default ${DEFAULT-VALUE})")
   String slot;
 
   @Option(
