@@ -17,9 +17,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -37,10 +40,17 @@ import org.springframework.stereotype.Component;
  * Metrics: {@code coinfer.tail.batch.size}, {@code coinfer.tail.queue.wait}, {@code
  * coinfer.tail.time}.
  *
+ * <p>Delivery: each queued feature carries a {@code settled} callback (the consumer's manual
+ * acknowledgement of its record), which the batcher runs only once the feature's result, done or
+ * failed, has been published, in queue order after the whole micro-batch. A feature whose result
+ * cannot be published is never settled, so its record is redelivered after a restart instead of
+ * being lost (a crash, even {@code kill -9}, loses no queued feature).
+ *
  * <p>Shutdown: the batcher stops in lifecycle phase {@link #PHASE}, after the input bindings (so no
  * feature arrives any more) and before the output bindings (so it can still publish): it runs what
- * is queued, publishes the results and only then reports itself stopped. The consumer acknowledged
- * those features when it queued them, so draining is what keeps them from being lost.
+ * is queued, publishes the results and only then reports itself stopped. Features settled after
+ * their consumer has stopped are not committed any more and come again after the restart (the
+ * duplicate result is dropped by the gateway: the first result wins).
  */
 @Component
 public class MicroBatcher implements SmartLifecycle {
@@ -97,15 +107,17 @@ public class MicroBatcher implements SmartLifecycle {
    * polling its partitions until the tail catches up).
    *
    * @param feature the feature
+   * @param settled run once the feature's result (done or failed) is published, on the batcher's
+   *     thread; never run if that result cannot be published
    * @throws InterruptedException if interrupted while waiting for room
    * @throws IllegalStateException if the batcher is not running (it has stopped or drains)
    */
-  public void submit(ValidFeature feature) throws InterruptedException {
+  public void submit(ValidFeature feature, Runnable settled) throws InterruptedException {
     if (!running) {
       throw new IllegalStateException(
           "the tail batcher is not running; job " + feature.event().jobId() + " not queued");
     }
-    queue.put(new Queued(feature, System.nanoTime()));
+    queue.put(new Queued(feature, settled, System.nanoTime()));
   }
 
   /**
@@ -155,23 +167,56 @@ public class MicroBatcher implements SmartLifecycle {
       FeatureEvent e = q.feature().event();
       groups.computeIfAbsent(e.net() + '|' + e.point(), k -> new ArrayList<>()).add(q);
     }
+    Set<Queued> published = Collections.newSetFromMap(new IdentityHashMap<>());
     for (List<Queued> group : groups.values()) {
       try {
         runGroup(group, dequeued);
+        published.addAll(group);
       } catch (RuntimeException ex) {
         LOG.error("tail failed for a batch of {}", group.size(), ex);
         for (Queued q : group) {
-          FeatureEvent e = q.feature().event();
-          failures.fail(
-              e.jobId(),
-              e.ueId(),
-              e.net(),
-              e.decision(),
-              FailureReason.INTERNAL_ERROR,
-              "the tail failed: " + ex.getMessage(),
-              e.submittedAt());
+          if (failTail(q.feature().event(), ex)) {
+            published.add(q);
+          }
         }
       }
+    }
+    for (Queued q : batch) {
+      if (published.contains(q)) {
+        settle(q);
+      }
+    }
+  }
+
+  private static void settle(Queued q) {
+    try {
+      q.settled().run();
+    } catch (RuntimeException e) {
+      // e.g. the partition was reassigned meanwhile: the record comes again, its result is a
+      // duplicate the gateway drops
+      LOG.warn("job {}: its record could not be acknowledged", q.feature().event().jobId(), e);
+    }
+  }
+
+  /** Publishes a failed result for a feature whose tail failed; false if even that failed. */
+  private boolean failTail(FeatureEvent e, RuntimeException cause) {
+    try {
+      failures.fail(
+          e.jobId(),
+          e.ueId(),
+          e.net(),
+          e.decision(),
+          FailureReason.INTERNAL_ERROR,
+          "the tail failed: " + cause.getMessage(),
+          e.submittedAt());
+      return true;
+    } catch (RuntimeException publishFailed) {
+      LOG.error(
+          "job {}: no result could be published; its feature stays unacknowledged and comes again"
+              + " after a restart",
+          e.jobId(),
+          publishFailed);
+      return false;
     }
   }
 
@@ -285,5 +330,5 @@ public class MicroBatcher implements SmartLifecycle {
     return PHASE;
   }
 
-  private record Queued(ValidFeature feature, long enqueuedNanos) {}
+  private record Queued(ValidFeature feature, Runnable settled, long enqueuedNanos) {}
 }

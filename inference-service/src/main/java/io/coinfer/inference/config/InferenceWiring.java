@@ -1,5 +1,6 @@
 package io.coinfer.inference.config;
 
+import io.coinfer.contracts.Topics;
 import io.coinfer.contracts.events.FailureReason;
 import io.coinfer.contracts.events.FeatureEvent;
 import io.coinfer.contracts.messaging.EventJson;
@@ -17,15 +18,25 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
  * The inference-service's functional consumer {@code features}: read, drop duplicates by job id,
  * validate and queue for the tail. A message that cannot be read or a feature that is not valid
  * fails its job with the reason and goes to {@code coinfer.features.dlt.inference}.
+ *
+ * <p>Offsets: the features binding acknowledges manually ({@code ack-mode: MANUAL}) and out of
+ * order ({@link #featuresAsyncAcks}): a queued feature is acknowledged by the tail batcher once its
+ * result is published, a duplicate at once, a rejected one by the dead-letter handler; the
+ * container commits an offset only when every record before it is acknowledged. So a crash loses no
+ * queued feature; what was queued but not yet answered is consumed again.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({MessagingConfiguration.class, InternalApiSecurity.class})
@@ -39,6 +50,20 @@ class InferenceWiring {
   @Bean
   JobFailures jobFailures(EventPublisher publisher) {
     return new JobFailures(publisher, MicroBatcher.RESULTS_OUT);
+  }
+
+  /**
+   * Out-of-order manual acknowledgement for the features binding: the container defers a commit
+   * until the records before it are acknowledged too, and pauses the partitions of a poll until all
+   * of that poll's records are.
+   */
+  @Bean
+  ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> featuresAsyncAcks() {
+    return (container, destination, group) -> {
+      if (Topics.FEATURES.equals(destination)) {
+        container.getContainerProperties().setAsyncAcks(true);
+      }
+    };
   }
 
   @Bean
@@ -60,6 +85,7 @@ class InferenceWiring {
       FeatureEvent feature = failures.readOrFail(json, message, FeatureEvent.class);
       if (!seen.firstTime(feature.jobId())) {
         duplicates.increment();
+        acknowledgement(message).run();
         return;
       }
       FeatureValidator.ValidFeature valid;
@@ -78,11 +104,21 @@ class InferenceWiring {
         throw e;
       }
       try {
-        batcher.submit(valid);
+        batcher.submit(valid, acknowledgement(message));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while queueing job " + feature.jobId(), e);
       }
     };
+  }
+
+  /**
+   * The manual acknowledgement of a received record, or nothing to do when the binding's container
+   * commits by itself (no {@code ack-mode: MANUAL}).
+   */
+  private static Runnable acknowledgement(Message<?> message) {
+    Acknowledgment ack =
+        message.getHeaders().get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
+    return ack == null ? () -> {} : ack::acknowledge;
   }
 }
