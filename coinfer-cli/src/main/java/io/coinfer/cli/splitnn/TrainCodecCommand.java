@@ -74,7 +74,10 @@ public final class TrainCodecCommand implements Callable<Integer> {
   @Option(names = "--finetune-epochs", defaultValue = "2", description = "fine-tuning epochs")
   int finetuneEpochs;
 
-  @Option(names = "--finetune-lr", defaultValue = "0.0001", description = "fine-tuning rate")
+  @Option(
+      names = "--finetune-lr",
+      defaultValue = "0.0003",
+      description = "Adam learning rate of fine-tuning (default 3e-4)")
   float finetuneLearningRate;
 
   @Option(
