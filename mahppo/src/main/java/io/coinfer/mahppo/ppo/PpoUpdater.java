@@ -286,10 +286,12 @@ public final class PpoUpdater implements AutoCloseable {
         NDArray entP = PpoLoss.maskedMean(PpoLoss.categoricalEntropy(h.pointLogp()), ones);
         NDArray entC = PpoLoss.maskedMean(PpoLoss.categoricalEntropy(h.channelLogp()), m);
         NDArray entW = PpoLoss.maskedMean(PpoLoss.gaussianEntropy(h.powerStd()), m);
+        // Cloning trains the power mean only, so an entropy bonus on the power head would be the
+        // only force on its std and grow it without bound.
+        NDArray entropy = cloning ? entP.add(entC) : entP.add(entC).add(entW);
         NDArray actorLoss =
             Scalars.dividedBy(
-                lossP.add(lossC).add(lossW).sub(Scalars.times(entP.add(entC).add(entW), ent)).sum(),
-                3.0 * n);
+                lossP.add(lossC).add(lossW).sub(Scalars.times(entropy, ent)).sum(), 3.0 * n);
         NDArray valueLoss = networks.values(global).sub(y).square().mean();
         gc.backward(actorLoss.add(valueLoss));
         stats =
