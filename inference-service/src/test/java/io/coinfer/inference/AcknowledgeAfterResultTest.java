@@ -15,6 +15,7 @@ import io.coinfer.contracts.events.UeAccounting;
 import io.coinfer.contracts.messaging.EventJson;
 import io.coinfer.contracts.messaging.EventMessages;
 import io.coinfer.contracts.security.SigningKeys;
+import io.coinfer.inference.batch.MicroBatcher;
 import io.coinfer.kafka.EmbeddedKafkaBroker;
 import io.coinfer.splitnn.model.Architecture;
 import io.coinfer.splitnn.model.DjlSplitModel;
@@ -51,8 +52,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -64,6 +68,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * to be read while it is there.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AcknowledgeAfterResultTest {
 
   private static final String GROUP = "inference-service";
@@ -121,6 +126,7 @@ class AcknowledgeAfterResultTest {
   }
 
   @Test
+  @Order(1)
   void shouldCommitAQueuedFeatureOnlyAfterItsResultIsPublished() throws Exception {
     String jobId = UUID.randomUUID().toString();
     RecordMetadata sent = send(jobId, "ue-1", png());
@@ -146,6 +152,7 @@ class AcknowledgeAfterResultTest {
   }
 
   @Test
+  @Order(2)
   void shouldCommitPastRejectedAndDuplicateFeaturesInOrder() throws Exception {
     String ue = "ue-2";
     String good = UUID.randomUUID().toString();
@@ -167,6 +174,28 @@ class AcknowledgeAfterResultTest {
         .singleElement()
         .extracting(ResultEvent::status)
         .isEqualTo(JobStatus.FAILED);
+  }
+
+  /** Closes the service: it must not leave a feature it held to be consumed and answered again. */
+  @Test
+  @Order(3)
+  void shouldCommitWhatTheBatcherHeldWhenTheServiceStops() throws Exception {
+    String jobId = UUID.randomUUID().toString();
+    RecordMetadata sent = send(jobId, "ue-3", png());
+    TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+    MicroBatcher batcher = service.getBean(MicroBatcher.class);
+    // the feature waits in the batcher (the two-second batching wait) when the service stops
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> !batcher.awaitSettled(Duration.ZERO));
+    service.close();
+    service = null;
+    assertThat(results(jobId))
+        .singleElement()
+        .extracting(ResultEvent::status)
+        .isEqualTo(JobStatus.DONE);
+    assertThat(committed(partition)).isEqualTo(sent.offset() + 1);
   }
 
   private RecordMetadata send(String jobId, String ueId, byte[] image) throws Exception {

@@ -15,6 +15,7 @@ import io.coinfer.splitnn.runtime.SplitRuntime;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +28,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,11 +48,11 @@ import org.springframework.stereotype.Component;
  * cannot be published is never settled, so its record is redelivered after a restart instead of
  * being lost (a crash, even {@code kill -9}, loses no queued feature).
  *
- * <p>Shutdown: the batcher stops in lifecycle phase {@link #PHASE}, after the input bindings (so no
- * feature arrives any more) and before the output bindings (so it can still publish): it runs what
- * is queued, publishes the results and only then reports itself stopped. Features settled after
- * their consumer has stopped are not committed any more and come again after the restart (the
- * duplicate result is dropped by the gateway: the first result wins).
+ * <p>Shutdown: before the input bindings stop, {@code FeaturesDrain} pauses the features binding
+ * and waits for {@link #awaitSettled} (so the consumer commits the last acknowledgements when it
+ * stops); the batcher itself stops in lifecycle phase {@link #PHASE}, after the input bindings and
+ * before the output bindings (so it can still publish): it runs what is still queued, publishes the
+ * results and only then reports itself stopped.
  */
 @Component
 public class MicroBatcher implements SmartLifecycle {
@@ -60,7 +62,7 @@ public class MicroBatcher implements SmartLifecycle {
 
   /**
    * The lifecycle phase: between Spring Cloud Stream's input bindings ({@code Integer.MAX_VALUE -
-   * 1000}, stopped earlier) and its output bindings ({@code Integer.MIN_VALUE + 1000}, stopped
+   * 3000}, stopped earlier) and its output bindings ({@code Integer.MIN_VALUE + 1000}, stopped
    * later).
    */
   public static final int PHASE = 0;
@@ -76,6 +78,11 @@ public class MicroBatcher implements SmartLifecycle {
   private final MeterRegistry meters;
   private final DistributionSummary batchSize;
   private final Timer queueWait;
+
+  /** Features submitted and not yet through their batch; {@link #settledMonitor} wakes waiters. */
+  private final AtomicInteger unsettled = new AtomicInteger();
+
+  private final Object settledMonitor = new Object();
   private volatile boolean running;
   private volatile CompletableFuture<Void> exited = CompletableFuture.completedFuture(null);
 
@@ -117,7 +124,40 @@ public class MicroBatcher implements SmartLifecycle {
       throw new IllegalStateException(
           "the tail batcher is not running; job " + feature.event().jobId() + " not queued");
     }
-    queue.put(new Queued(feature, settled, System.nanoTime()));
+    unsettled.incrementAndGet();
+    try {
+      queue.put(new Queued(feature, settled, System.nanoTime()));
+    } catch (InterruptedException e) {
+      throughBatch(1);
+      throw e;
+    }
+  }
+
+  /**
+   * Waits until every feature submitted so far has been through its batch (its result published and
+   * settled, or, if that failed, given up).
+   *
+   * @param timeout the longest wait
+   * @return true if none is left, false if the timeout passed first
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitSettled(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (settledMonitor) {
+      long left;
+      while (unsettled.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
+        TimeUnit.NANOSECONDS.timedWait(settledMonitor, left);
+      }
+    }
+    return unsettled.get() == 0;
+  }
+
+  private void throughBatch(int features) {
+    if (unsettled.addAndGet(-features) == 0) {
+      synchronized (settledMonitor) {
+        settledMonitor.notifyAll();
+      }
+    }
   }
 
   /**
@@ -148,8 +188,12 @@ public class MicroBatcher implements SmartLifecycle {
           }
           batch.add(next);
         }
-        runBatch(batch);
-        batch.clear();
+        try {
+          runBatch(batch);
+        } finally {
+          throughBatch(batch.size());
+          batch.clear();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

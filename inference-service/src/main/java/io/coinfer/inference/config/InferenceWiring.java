@@ -15,9 +15,12 @@ import io.coinfer.inference.feature.FeatureValidator;
 import io.coinfer.inference.feature.RejectedFeatureException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +39,9 @@ import org.springframework.messaging.Message;
  * order ({@link #featuresAsyncAcks}): a queued feature is acknowledged by the tail batcher once its
  * result is published, a duplicate at once, a rejected one by the dead-letter handler; the
  * container commits an offset only when every record before it is acknowledged. So a crash loses no
- * queued feature; what was queued but not yet answered is consumed again.
+ * queued feature; what was queued but not yet answered is consumed again. At a graceful stop {@link
+ * FeaturesDrain} pauses the binding and lets the batcher finish first, so that its acknowledgements
+ * are committed and nothing is answered twice.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({MessagingConfiguration.class, InternalApiSecurity.class})
@@ -64,6 +69,14 @@ class InferenceWiring {
         container.getContainerProperties().setAsyncAcks(true);
       }
     };
+  }
+
+  @Bean
+  FeaturesDrain featuresDrain(
+      BindingsLifecycleController bindings,
+      MicroBatcher batcher,
+      @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration timeout) {
+    return new FeaturesDrain(bindings, batcher, timeout);
   }
 
   @Bean
