@@ -168,23 +168,7 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     ScenarioConfig sc;
     MahppoConfig cfg;
     try {
-      ScenarioConfig paper = ScenarioConfig.paperDefaults(Net.parse(net), ues, channels);
-      sc =
-          new ScenarioConfig(
-              paper.net(),
-              paper.ues(),
-              paper.channels(),
-              paper.lambda(),
-              paper.slotSeconds(),
-              beta,
-              paper.bandwidthHz(),
-              paper.pathLossExponent(),
-              paper.noiseWatts(),
-              paper.pmaxWatts(),
-              paper.dminMeters(),
-              paper.dmaxMeters(),
-              paper.edgeCompute(),
-              paper.profile());
+      sc = ScenarioConfig.paperDefaults(Net.parse(net), ues, channels).withBeta(beta);
       cfg = config();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -148,6 +148,28 @@ public record ScenarioConfig(
   }
 
   /**
+   * @param weight the weight of energy against latency in the reward (seconds per joule)
+   * @return this configuration with another beta
+   */
+  public ScenarioConfig withBeta(double weight) {
+    return new ScenarioConfig(
+        net,
+        ues,
+        channels,
+        lambda,
+        slotSeconds,
+        weight,
+        bandwidthHz,
+        pathLossExponent,
+        noiseWatts,
+        pmaxWatts,
+        dminMeters,
+        dmaxMeters,
+        edgeCompute,
+        profile);
+  }
+
+  /**
    * @param deviceProfile the profile
    * @param edge whether the edge-compute option is on
    * @return this configuration with another profile and edge-compute setting
