@@ -1,53 +1,77 @@
 #!/usr/bin/python3
-"""Time the head_k / tail_k modules of a coinfer TorchScript package in PyTorch itself.
+"""The PyTorch side of `coinfer bench-split`: times the head_k / tail_k modules of a coinfer
+TorchScript package in PyTorch itself, on request, so that the Java side can interleave its DJL
+runs with these.
 
-  python3 bench_torch.py PACKAGE_DIR [--repeats N] [--threads T]
+  python3 bench_torch.py PACKAGE_DIR [--threads T] [--mkldnn on|off] [--flush-denormal]
 
-Prints JSON: {"torch": version, "threads": T, "points": [{"point": k, "headMs": median,
-"tailMs": median}, ...]} for one image at a time, after two warm-up runs, in inference mode.
-`coinfer bench-split` runs this and compares it with the same modules run through DJL.
+On start it loads head_k.pt and tail_k.pt for k = 1..4, makes a seeded 1x3xSxS input for the heads
+and head_k(input) for tail_k, and prints one JSON line: {"torch": version, "threads": T, "mkldnn":
+bool}. Then, for each line "MODULE RUNS" on standard input (e.g. "head_1 5"), it runs that module
+RUNS times and prints one line with the milliseconds of each run. It ends at end of input.
+
+Each run does what the DJL side (`Stopwatch`) does: the input is copied into a fresh tensor
+(untimed); the timed part is the forward call plus copying the output into a new array (numpy
+here, a Java float[] there); gradients are off (`torch.no_grad()`, which is DJL's guard around a
+TorchScript forward). Warm-up runs are just runs whose times the caller ignores.
 """
 import argparse
 import json
 import os
-import statistics
+import sys
 import time
 
 import torch
 
 
-def median_ms(fn, x, repeats):
+def time_runs(module, x, runs):
+    """Milliseconds of each of `runs` calls of module on a fresh copy of x."""
     times = []
-    for i in range(repeats + 2):
+    for _ in range(runs):
+        copy = x.clone()
         t0 = time.perf_counter()
-        fn(x)
+        out = module(copy).numpy().copy()
         t1 = time.perf_counter()
-        if i >= 2:
-            times.append((t1 - t0) * 1e3)
-    return statistics.median(times)
+        del copy, out
+        times.append((t1 - t0) * 1e3)
+    return times
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("package")
-    parser.add_argument("--repeats", type=int, default=10)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--mkldnn", choices=["on", "off"], default="on",
+                        help="oneDNN (torch.backends.mkldnn) for convolutions")
+    parser.add_argument("--flush-denormal", action="store_true",
+                        help="torch.set_flush_denormal(True)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
+    torch.backends.mkldnn.enabled = args.mkldnn == "on"
+    if args.flush_denormal:
+        torch.set_flush_denormal(True)
+    torch.manual_seed(0)
     with open(os.path.join(args.package, "manifest.json")) as f:
         manifest = json.load(f)
     size = manifest["input"]["height"]
-    x = torch.randn(1, 3, size, size)
-    points = []
-    with torch.inference_mode():
+    image = torch.randn(1, 3, size, size)
+    modules = {}
+    inputs = {}
+    with torch.no_grad():
         for k in range(1, 5):
-            head = torch.jit.load(os.path.join(args.package, "head_%d.pt" % k)).eval()
-            tail = torch.jit.load(os.path.join(args.package, "tail_%d.pt" % k)).eval()
-            feature = head(x)
-            points.append({"point": k,
-                           "headMs": median_ms(head, x, args.repeats),
-                           "tailMs": median_ms(tail, feature, args.repeats)})
-    print(json.dumps({"torch": torch.__version__, "threads": args.threads, "points": points}))
+            for part in ("head", "tail"):
+                name = "%s_%d" % (part, k)
+                modules[name] = torch.jit.load(os.path.join(args.package, name + ".pt")).eval()
+            inputs["head_%d" % k] = image
+            inputs["tail_%d" % k] = modules["head_%d" % k](image)
+        print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(),
+                          "mkldnn": torch.backends.mkldnn.enabled}), flush=True)
+        for line in sys.stdin:
+            name, runs = line.split()
+            if name not in modules:
+                sys.exit("unknown module %r (expected head_1..4 or tail_1..4)" % name)
+            times = time_runs(modules[name], inputs[name], int(runs))
+            print(" ".join("%.4f" % t for t in times), flush=True)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,13 @@
 package io.coinfer.cli.splitnn;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import io.coinfer.splitnn.model.SplitModel;
+import io.coinfer.splitnn.profile.PyTorchProcess;
 import io.coinfer.splitnn.profile.SplitBench;
 import io.coinfer.splitnn.store.ModelStore;
-import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,13 +16,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code coinfer bench-split}: times the head and tail modules of a TorchScript package through DJL
- * and through PyTorch itself ({@code splitnn/scripts/bench_torch.py}), one thread each, and states
- * the ratio DJL / PyTorch per point.
+ * and through PyTorch itself ({@code splitnn/scripts/bench_torch.py} as a child process), one
+ * thread each, in interleaved rounds ({@link SplitBench}), and states the ratio DJL / PyTorch per
+ * module and overall.
  */
 @Command(
     name = "bench-split",
@@ -29,8 +32,23 @@ public final class BenchSplitCommand implements Callable<Integer> {
   @Option(names = "--package", required = true, description = "TorchScript package folder")
   Path packageDir;
 
-  @Option(names = "--repeats", defaultValue = "10", description = "timed runs per module")
-  int repeats;
+  @Option(
+      names = "--warm-up",
+      defaultValue = "10",
+      description = "untimed runs of each module on each side first (at least 3)")
+  int warmUp;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "10",
+      description = "rounds in which the two sides take turns, module by module")
+  int rounds;
+
+  @Option(
+      names = "--runs",
+      defaultValue = "5",
+      description = "timed runs of a module in one side's turn")
+  int runs;
 
   @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "python with torch")
   String python;
@@ -41,84 +59,134 @@ public final class BenchSplitCommand implements Callable<Integer> {
       description = "the PyTorch side of the benchmark")
   Path script;
 
+  @Option(
+      names = "--script-arg",
+      description =
+          "an option for the script, e.g. --script-arg=--mkldnn=off or"
+              + " --script-arg=--flush-denormal (repeatable)")
+  List<String> scriptArgs = new ArrayList<>();
+
   @Option(names = "--format", defaultValue = "text", description = "text or json")
   OutputFormat format;
 
   @Override
   public Integer call() throws Exception {
-    List<SplitBench.PointTimes> djl;
-    System.err.println("timing DJL (PyTorch engine, 1 thread)...");
-    try (SplitModel model = ModelStore.open(packageDir)) {
-      djl = SplitBench.run(model, repeats);
-    }
-    System.err.println("timing PyTorch itself (1 thread)...");
-    JsonNode torch = runPython();
-    List<Row> rows = new ArrayList<>();
-    double djlSum = 0;
-    double torchSum = 0;
-    for (SplitBench.PointTimes d : djl) {
-      JsonNode t = torch.get("points").get(d.point() - 1);
-      double th = t.get("headMs").asDouble();
-      double tt = t.get("tailMs").asDouble();
-      rows.add(
-          new Row(d.point(), d.headMs(), th, d.headMs() / th, d.tailMs(), tt, d.tailMs() / tt));
-      djlSum += d.headMs() + d.tailMs();
-      torchSum += th + tt;
-    }
-    Result result = new Result(torch.get("torch").asString(), repeats, rows, djlSum / torchSum);
-    StringBuilder text =
-        new StringBuilder("point  djlHeadMs torchHeadMs ratio  djlTailMs torchTailMs ratio\n");
-    for (Row r : rows) {
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "%5d %10.2f %11.2f %5.2f %10.2f %11.2f %5.2f%n",
-              r.point(),
-              r.djlHeadMs(),
-              r.torchHeadMs(),
-              r.headRatio(),
-              r.djlTailMs(),
-              r.torchTailMs(),
-              r.tailRatio()));
-    }
-    text.append(String.format(Locale.ROOT, "overall DJL / PyTorch = %.3f", result.overallRatio()));
-    format.print(result, text.toString());
-    return 0;
-  }
-
-  private JsonNode runPython() throws Exception {
+    SplitBench.Settings settings = new SplitBench.Settings(warmUp, rounds, runs);
     if (!Files.isRegularFile(script)) {
       throw new IllegalArgumentException("benchmark script " + script + " not found (--script)");
     }
-    Process p =
-        new ProcessBuilder(
-                python,
-                script.toString(),
-                packageDir.toString(),
-                "--repeats",
-                Integer.toString(repeats),
-                "--threads",
-                "1")
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException(
-          python + " " + script + " failed (is python3-torch installed?)");
+    List<String> command =
+        new ArrayList<>(
+            List.of(python, script.toString(), packageDir.toString(), "--threads", "1"));
+    command.addAll(scriptArgs);
+    double loadBefore = loadAverage();
+    SplitBench.Result bench;
+    PyTorchProcess.Info torch;
+    try (SplitModel model = ModelStore.open(packageDir);
+        NDManager manager = NDManager.newBaseManager();
+        PyTorchProcess process = PyTorchProcess.start(command)) {
+      torch = process.info();
+      System.err.printf(
+          Locale.ROOT,
+          "DJL (libtorch %s) vs PyTorch %s: %d warm-up runs, then %d rounds...%n",
+          Engine.getEngine("PyTorch").getVersion(),
+          torch.torchVersion(),
+          warmUp,
+          rounds);
+      bench =
+          SplitBench.compare(
+              SplitBench.djl(model, manager),
+              process,
+              settings,
+              done -> System.err.printf(Locale.ROOT, "round %d/%d done%n", done, rounds));
     }
-    return JsonMapper.builder().build().readTree(out);
+    Result result =
+        new Result(
+            Engine.getDjlVersion(),
+            Engine.getEngine("PyTorch").getVersion(),
+            JniUtils.getNumThreads(),
+            torch,
+            settings,
+            loadBefore,
+            loadAverage(),
+            bench);
+    format.print(result, text(result));
+    return 0;
   }
 
-  /** One point: median milliseconds per image and the DJL / PyTorch ratios. */
-  record Row(
-      int point,
-      double djlHeadMs,
-      double torchHeadMs,
-      double headRatio,
-      double djlTailMs,
-      double torchTailMs,
-      double tailRatio) {}
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
 
-  /** What the command prints; {@code overallRatio} is the sum of DJL times over PyTorch's. */
-  record Result(String torchVersion, int repeats, List<Row> points, double overallRatio) {}
+  private static String text(Result r) {
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "DJL %s on libtorch %s (%d thread) vs PyTorch %s (%d thread, oneDNN %s);"
+                    + " %d warm-up runs, %d rounds x %d runs; load average %.2f -> %.2f%n",
+                r.djlVersion(),
+                r.libtorchVersion(),
+                r.djlThreads(),
+                r.torch().torchVersion(),
+                r.torch().threads(),
+                r.torch().mkldnn() ? "on" : "off",
+                r.settings().warmUpRuns(),
+                r.settings().rounds(),
+                r.settings().runsPerTurn(),
+                r.loadAverageBefore(),
+                r.loadAverageAfter()));
+    text.append("module  DJL ms (p25-p75)        PyTorch ms (p25-p75)    ratio (rounds p25-p75)\n");
+    for (SplitBench.PointResult p : r.bench().points()) {
+      text.append(row("head_" + p.point(), p.head()));
+      text.append(row("tail_" + p.point(), p.tail()));
+    }
+    SplitBench.Spread overall = r.bench().roundRatios();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "overall DJL / PyTorch = %.3f (rounds %.3f-%.3f)",
+            r.bench().overallRatio(),
+            overall.p25(),
+            overall.p75()));
+    return text.toString();
+  }
+
+  private static String row(String module, SplitBench.Comparison c) {
+    return String.format(
+        Locale.ROOT,
+        "%-7s %6.2f (%6.2f-%6.2f)  %6.2f (%6.2f-%6.2f)  %5.3f (%5.3f-%5.3f)%n",
+        module,
+        c.djlMs().median(),
+        c.djlMs().p25(),
+        c.djlMs().p75(),
+        c.torchMs().median(),
+        c.torchMs().p25(),
+        c.torchMs().p75(),
+        c.ratio(),
+        c.roundRatios().p25(),
+        c.roundRatios().p75());
+  }
+
+  /**
+   * What the command prints.
+   *
+   * @param djlVersion DJL's version
+   * @param libtorchVersion the libtorch that DJL's PyTorch engine runs
+   * @param djlThreads DJL's intra-op threads
+   * @param torch the PyTorch side's version, threads and oneDNN switch
+   * @param settings warm-up, rounds and runs per turn
+   * @param loadAverageBefore the machine's 1-minute load average when the command started
+   * @param loadAverageAfter the same when it had finished timing
+   * @param bench milliseconds per image and ratios
+   */
+  record Result(
+      String djlVersion,
+      String libtorchVersion,
+      int djlThreads,
+      PyTorchProcess.Info torch,
+      SplitBench.Settings settings,
+      double loadAverageBefore,
+      double loadAverageAfter,
+      SplitBench.Result bench) {}
 }

@@ -5,25 +5,39 @@ import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import java.util.function.Function;
 
-/** Times engine work: median wall-clock seconds over repeated runs after two warm-up runs. */
+/** Times engine work: wall-clock seconds of repeated runs after warm-up runs. */
 public final class Stopwatch {
 
   private Stopwatch() {}
 
   /**
    * Runs {@code step} {@code repeats + 2} times and returns the median seconds of the last {@code
-   * repeats}. Each run gets its own copy of {@code input} in a fresh manager (closed after the run,
-   * so nothing accumulates; the copy is not timed). A returned {@link NDArray} is read back so that
-   * the engine has finished.
+   * repeats}, as {@link #secondsEach} does.
    */
   public static double medianSeconds(int repeats, NDArray input, Function<NDArray, Object> step) {
-    if (repeats < 1) {
-      throw new IllegalArgumentException("repeats must be at least 1");
+    return median(secondsEach(2, repeats, input, step));
+  }
+
+  /**
+   * Runs {@code step} {@code warmUpRuns + runs} times and returns the seconds of each of the last
+   * {@code runs}. Each run gets its own copy of {@code input} in a fresh manager (closed after the
+   * run, so nothing accumulates; the copy is not timed). A returned {@link NDArray} is copied into
+   * a Java array inside the timed part, so that the engine has finished and the result is usable.
+   *
+   * @param warmUpRuns untimed runs first, at least 0
+   * @param runs timed runs, at least 1
+   */
+  public static double[] secondsEach(
+      int warmUpRuns, int runs, NDArray input, Function<NDArray, Object> step) {
+    if (runs < 1 || warmUpRuns < 0) {
+      throw new IllegalArgumentException(
+          "need at least 1 timed run and no negative warm-up, got " + runs + " / " + warmUpRuns);
     }
-    double[] seconds = new double[repeats];
-    for (int i = -2; i < repeats; i++) {
+    float[] data = input.toFloatArray();
+    double[] seconds = new double[runs];
+    for (int i = -warmUpRuns; i < runs; i++) {
       try (NDManager scope = NDManager.newBaseManager()) {
-        NDArray copy = scope.create(input.toFloatArray(), input.getShape());
+        NDArray copy = scope.create(data, input.getShape());
         long t0 = System.nanoTime();
         Object result = step.apply(copy);
         if (result instanceof NDArray array) {
@@ -35,7 +49,13 @@ public final class Stopwatch {
         }
       }
     }
-    Arrays.sort(seconds);
-    return seconds[repeats / 2];
+    return seconds;
+  }
+
+  /** The median of {@code values} (the upper one of the middle two for an even count). */
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 }
