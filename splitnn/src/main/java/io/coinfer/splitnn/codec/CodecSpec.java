@@ -49,12 +49,12 @@ public record CodecSpec(int point, int inChannels, int shrink, int bits) {
 
   /**
    * The paper's default codec at a point: 8 bits and the shrink that gives its rate (resnet18
-   * 64/64/64/32, vgg11 128 at every point, mobilenetv2 32/48/32/32).
+   * 64/64/64/32, vgg11 128 at every point, mobilenetv2 32/48/32/32; resnet18-narrow as resnet18).
    */
   public static CodecSpec paperDefault(Architecture architecture, int point, int inChannels) {
     int[] rates =
         switch (architecture) {
-          case RESNET18 -> new int[] {64, 64, 64, 32};
+          case RESNET18, RESNET18_NARROW -> new int[] {64, 64, 64, 32};
           case VGG11 -> new int[] {128, 128, 128, 128};
           case MOBILENETV2 -> new int[] {32, 48, 32, 32};
         };

@@ -10,6 +10,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The three model families of the paper, built as DJL blocks that mirror torchvision's layer order,
@@ -26,6 +27,9 @@ import java.util.Locale;
  * followed by {@code 512 -> 512 -> classes} fully connected layers instead of a 7x7 adaptive pool
  * and two 4096-wide layers (120 M parameters), so that it works at small image sizes and trains on
  * a CPU. Every partition point lies inside {@code features}, so feature shapes are unaffected.
+ *
+ * <p>One family is not the paper's: {@link #RESNET18_NARROW}, resnet18 at a quarter of its width, a
+ * small model for measuring the platform rather than the DNN ({@code coinfer bench load}).
  */
 public enum Architecture {
   /** VGG-11 without batch normalisation (torchvision {@code vgg11}). */
@@ -33,7 +37,13 @@ public enum Architecture {
   /** ResNet-18 (torchvision {@code resnet18}). */
   RESNET18("resnet18"),
   /** MobileNetV2 with width 1.0 (torchvision {@code mobilenet_v2}). */
-  MOBILENETV2("mobilenetv2");
+  MOBILENETV2("mobilenetv2"),
+  /**
+   * ResNet-18 at a quarter of its width: the same layers, cuts and spatial shapes, with 16, 32, 64
+   * and 128 channels instead of 64, 128, 256 and 512, so a sixteenth of the weights (0.7 M instead
+   * of 11 M) and of the multiply-adds. Not one of the paper's nets.
+   */
+  RESNET18_NARROW("resnet18-narrow");
 
   /** Number of segments between the six partition points 0..5. */
   public static final int SEGMENTS = 5;
@@ -62,7 +72,12 @@ public enum Architecture {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "unknown model family '" + id + "'; known: vgg11, resnet18, mobilenetv2"));
+                    "unknown model family '"
+                        + id
+                        + "'; known: "
+                        + Arrays.stream(values())
+                            .map(Architecture::id)
+                            .collect(Collectors.joining(", "))));
   }
 
   /**
@@ -77,7 +92,8 @@ public enum Architecture {
     SequentialBlock net =
         switch (this) {
           case VGG11 -> vgg11(numClasses);
-          case RESNET18 -> resnet18(numClasses);
+          case RESNET18 -> resnet18(numClasses, 64);
+          case RESNET18_NARROW -> resnet18(numClasses, 16);
           case MOBILENETV2 -> mobilenetV2(numClasses);
         };
     if (net.getChildren().size() != SEGMENTS) {
@@ -86,30 +102,31 @@ public enum Architecture {
     return net;
   }
 
-  private static SequentialBlock resnet18(int numClasses) {
+  /** resnet18 whose four stages have {@code width}, 2, 4 and 8 times {@code width} channels. */
+  private static SequentialBlock resnet18(int numClasses, int width) {
+    int c1 = width;
+    int c2 = 2 * width;
+    int c3 = 4 * width;
+    int c4 = 8 * width;
     Block stem =
         new SequentialBlock()
-            .add(Layers.conv(64, 7, 2, 3, 1, false))
+            .add(Layers.conv(c1, 7, 2, 3, 1, false))
             .add(Layers.batchNorm())
             .add(Activation.reluBlock())
             .add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
     // segment i ends just before layer(i+1)[1]: layerN[1] + layer(N+1)[0]
     Block s1 =
         new SequentialBlock()
-            .add(Layers.basicBlock(64, 64, 1))
-            .add(Layers.basicBlock(64, 64, 1))
-            .add(Layers.basicBlock(64, 128, 2));
+            .add(Layers.basicBlock(c1, c1, 1))
+            .add(Layers.basicBlock(c1, c1, 1))
+            .add(Layers.basicBlock(c1, c2, 2));
     Block s2 =
-        new SequentialBlock()
-            .add(Layers.basicBlock(128, 128, 1))
-            .add(Layers.basicBlock(128, 256, 2));
+        new SequentialBlock().add(Layers.basicBlock(c2, c2, 1)).add(Layers.basicBlock(c2, c3, 2));
     Block s3 =
-        new SequentialBlock()
-            .add(Layers.basicBlock(256, 256, 1))
-            .add(Layers.basicBlock(256, 512, 2));
+        new SequentialBlock().add(Layers.basicBlock(c3, c3, 1)).add(Layers.basicBlock(c3, c4, 2));
     Block s4 =
         new SequentialBlock()
-            .add(Layers.basicBlock(512, 512, 1))
+            .add(Layers.basicBlock(c4, c4, 1))
             .add(Pool.globalAvgPool2dBlock())
             .add(Blocks.batchFlattenBlock())
             .add(Linear.builder().setUnits(numClasses).build());
