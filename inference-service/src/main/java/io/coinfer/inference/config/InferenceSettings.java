@@ -32,14 +32,15 @@ public record InferenceSettings(
    * Micro-batching.
    *
    * @param maxBatchSize the most features one tail call takes; default 8
-   * @param maxWait the longest the first feature of a batch waits for more; default 1 ms (a backlog
-   *     still forms full batches while the tail runs; a longer wait adds to every job's latency at
-   *     low load)
+   * @param maxWait the longest the first feature of a batch waits for more; default 0: a batch is
+   *     what is queued when the tail is free, so a lone feature runs at once and a backlog that
+   *     formed while the tail ran makes a full batch (any wait adds to every job's latency at low
+   *     load)
    * @param queueCapacity features waiting for the tail at most; when full, the consumer blocks
    *     (back-pressure on the partition); default 1024
    */
   public record Batching(
       @DefaultValue("8") int maxBatchSize,
-      @DefaultValue("1ms") Duration maxWait,
+      @DefaultValue("0ms") Duration maxWait,
       @DefaultValue("1024") int queueCapacity) {}
 }
