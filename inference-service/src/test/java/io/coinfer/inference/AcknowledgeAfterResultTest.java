@@ -22,6 +22,8 @@ import io.coinfer.splitnn.model.DjlSplitModel;
 import io.coinfer.splitnn.model.InputSpec;
 import io.coinfer.splitnn.store.ModelManifest;
 import io.coinfer.splitnn.store.ModelStore;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -123,6 +125,17 @@ class AcknowledgeAfterResultTest {
     if (broker != null) {
       broker.close();
     }
+  }
+
+  /** coinfer-kafka.yml turns off the observations around every record, not the HTTP server's. */
+  @Test
+  @Order(0)
+  void shouldNotObserveEveryRecord() {
+    ObservationRegistry registry = service.getBean(ObservationRegistry.class);
+
+    assertThat(Observation.start("spring.cloud.function", registry).isNoop()).isTrue();
+    assertThat(Observation.start("spring.integration.handler", registry).isNoop()).isTrue();
+    assertThat(Observation.start("http.server.requests", registry).isNoop()).isFalse();
   }
 
   @Test
