@@ -10,6 +10,7 @@ import io.coinfer.simulator.SimulatorSettings;
 import io.coinfer.simulator.fleet.Fleet;
 import io.coinfer.simulator.report.RunSummary;
 import io.coinfer.simulator.report.SummaryFormat;
+import io.coinfer.splitnn.model.Architecture;
 import io.coinfer.splitnn.store.ModelStore;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -22,10 +23,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code coinfer bench load}: the platform under a fleet of simulated UEs, in one process. It
- * starts what {@code coinfer up} starts (the cached 32x32 split model, trained on first use, an
+ * starts what {@code coinfer up} starts (a cached 32x32 split model, trained on first use, an
  * in-process KRaft broker and the four services, here on free ports), runs the fleet, prints a
  * progress line every few seconds and ends with a {@link LoadReport}. Exit code 0 when no accepted
- * job was lost, 2 otherwise.
+ * job was lost, 2 otherwise. By default the services serve a small model ({@code --model
+ * resnet18-narrow}, resnet18 at a quarter of its width) for the UEs' net, so that the run measures
+ * the platform rather than the DNN.
  */
 @Command(
     name = "load",
@@ -71,10 +74,18 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(
       names = "--net",
       defaultValue = "resnet18",
-      description =
-          "the DNN, served at 32x32 from the model cache (trained on first use; default"
-              + " ${DEFAULT-VALUE})")
+      description = "the net the UEs run and are accounted for (default ${DEFAULT-VALUE})")
   String net;
+
+  @Option(
+      names = "--model",
+      defaultValue = "resnet18-narrow",
+      description =
+          "the model family the services serve for that net at 32x32, from the model cache"
+              + " (trained on first use): default ${DEFAULT-VALUE}, resnet18 at a quarter of its"
+              + " width, small so that the run measures the platform rather than the DNN; the"
+              + " net's own family (e.g. resnet18) for the full-size one")
+  String model;
 
   @Option(
       names = "--policy",
@@ -102,12 +113,13 @@ public final class LoadCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "15s",
+      defaultValue = "60s",
       description =
           "a warm-up run of up to "
               + WARMUP_UES
-              + " UEs before the measured one, not counted: topics, consumer groups, JIT (default"
-              + " ${DEFAULT-VALUE}; 0 for none)")
+              + " UEs before the measured one, offering the same jobs per second, not counted:"
+              + " topics, consumer groups and a JIT that has compiled the job path, so that the run"
+              + " measures the steady state (default ${DEFAULT-VALUE}; 0 for none)")
   String warmup;
 
   @Option(
@@ -123,10 +135,11 @@ public final class LoadCommand implements Callable<Integer> {
     SummaryFormat output = SummaryFormat.valueOf(format.trim().toUpperCase(Locale.ROOT));
     Net dnn = Net.parse(net);
     URI nowhere = URI.create("http://127.0.0.1:0");
-    Duration slotLength = settings(nowhere, ues, SimulatorSettings.parseDuration(duration)).slot();
+    Duration slotLength =
+        settings(nowhere, ues, ratePerUe(), SimulatorSettings.parseDuration(duration)).slot();
     Duration warmupFor = SimulatorSettings.parseDuration(warmup);
     ModelStore store = ModelStore.fromEnvironment();
-    String modelId = ModelProvisioner.ensure(store, dnn.id(), err);
+    String modelId = ModelProvisioner.ensure(store, Architecture.of(model.trim()).id(), err);
     Ports ports = Ports.free();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(ports.kafka());
         Platform platform =
@@ -145,12 +158,12 @@ public final class LoadCommand implements Callable<Integer> {
       if (!warmupFor.isZero()) {
         err.printf(
             Locale.ROOT, "warm-up: %d UEs for %s%n", Math.min(ues, WARMUP_UES), warmup.trim());
-        try (Fleet warm = Fleet.start(settings(gateway, Math.min(ues, WARMUP_UES), warmupFor))) {
+        try (Fleet warm = Fleet.start(warmupSettings(gateway, warmupFor))) {
           err.println("warm-up: " + LoadReport.progress(warm.finished().join()));
         }
       }
       SimulatorSettings settings =
-          settings(gateway, ues, SimulatorSettings.parseDuration(duration));
+          settings(gateway, ues, ratePerUe(), SimulatorSettings.parseDuration(duration));
       err.printf(
           Locale.ROOT,
           "bench load: %d UEs at %s each for %s, policy %s; progress every %d s%n",
@@ -193,18 +206,36 @@ public final class LoadCommand implements Callable<Integer> {
    *
    * @param gateway the gateway's base URI
    * @param fleetUes the fleet's UEs
+   * @param ratePerUe each UE's Poisson job rate, jobs per second
    * @param runFor how long its jobs arrive
    * @return the settings: 32x32 images, one job in flight per UE
    */
-  SimulatorSettings settings(URI gateway, int fleetUes, Duration runFor) {
-    return SimulatorSettings.defaults(
-            gateway, fleetUes, SimulatorSettings.parseRate(rate), runFor, seed)
+  SimulatorSettings settings(URI gateway, int fleetUes, double ratePerUe, Duration runFor) {
+    return SimulatorSettings.defaults(gateway, fleetUes, ratePerUe, runFor, seed)
         .withWorkload(
             Net.parse(net),
             SimulatorSettings.parseDuration(slot),
             ModelProvisioner.IMAGE_SIZE,
             1,
             SimulatorSettings.parseDuration(grace));
+  }
+
+  /**
+   * The warm-up fleet's settings: at most {@value #WARMUP_UES} UEs (every UE stays registered with
+   * the orchestrator, so a warm-up of all {@code --ues} would double the control plane of the
+   * measured run) offering the measured run's jobs per second between them.
+   *
+   * @param gateway the gateway's base URI
+   * @param runFor how long the warm-up's jobs arrive
+   * @return the settings
+   */
+  SimulatorSettings warmupSettings(URI gateway, Duration runFor) {
+    int warmUes = Math.min(ues, WARMUP_UES);
+    return settings(gateway, warmUes, ratePerUe() * ues / warmUes, runFor);
+  }
+
+  private double ratePerUe() {
+    return SimulatorSettings.parseRate(rate);
   }
 
   private static double loadAverage() {

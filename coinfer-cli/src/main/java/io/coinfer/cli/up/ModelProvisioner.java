@@ -41,24 +41,24 @@ public final class ModelProvisioner {
   private ModelProvisioner() {}
 
   /**
-   * The model id the platform serves for a net, as {@code train-backbone} names it.
+   * The model id of a model family, as {@code train-backbone} names it.
    *
-   * @param net the net id, e.g. {@code resnet18}
+   * @param family the model family (splitnn's architecture id), e.g. {@code resnet18}
    * @return e.g. {@code resnet18-synthetic-32}
    */
-  static String modelId(String net) {
-    return net + "-synthetic-" + IMAGE_SIZE;
+  static String modelId(String family) {
+    return family + "-synthetic-" + IMAGE_SIZE;
   }
 
   /**
    * Whether the model and its codecs at points 1-4 are in the store.
    *
    * @param store the model store
-   * @param net the net id
+   * @param family the model family
    * @return true when nothing needs training
    */
-  static boolean cached(ModelStore store, String net) {
-    Path dir = store.modelDir(modelId(net));
+  static boolean cached(ModelStore store, String family) {
+    Path dir = store.modelDir(modelId(family));
     if (!Files.isRegularFile(dir.resolve(ModelStore.MANIFEST))) {
       return false;
     }
@@ -79,14 +79,15 @@ public final class ModelProvisioner {
    *
    * @param store the model store (its home must be the one the training commands use, {@code
    *     $COINFER_HOME} or {@code ~/.coinfer})
-   * @param net the net id
+   * @param family the model family (splitnn's architecture id): the net's own, e.g. {@code
+   *     resnet18}, or a smaller one such as {@code resnet18-narrow}
    * @param log where to say what happens
    * @return the model id
    * @throws IllegalStateException when training fails
    */
-  public static String ensure(ModelStore store, String net, PrintStream log) {
-    String id = modelId(net);
-    if (cached(store, net)) {
+  public static String ensure(ModelStore store, String family, PrintStream log) {
+    String id = modelId(family);
+    if (cached(store, family)) {
       log.println("model " + id + " found in " + store.modelDir(id));
       return id;
     }
@@ -101,7 +102,7 @@ public final class ModelProvisioner {
       run(
           new TrainBackboneCommand(),
           List.of(
-              "--model", net,
+              "--model", family,
               "--data", "synthetic",
               "--image-size", Integer.toString(IMAGE_SIZE),
               "--train-per-class", Integer.toString(TRAIN_PER_CLASS),
@@ -120,7 +121,7 @@ public final class ModelProvisioner {
             "1",
             "--max-batches",
             Integer.toString(CODEC_BATCHES)));
-    if (!cached(store, net)) {
+    if (!cached(store, family)) {
       throw new IllegalStateException(
           "training finished but " + store.modelDir(id) + " still lacks the model or a codec");
     }

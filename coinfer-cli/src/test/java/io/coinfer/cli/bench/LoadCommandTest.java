@@ -1,6 +1,7 @@
 package io.coinfer.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.coinfer.mec.profile.Net;
 import io.coinfer.simulator.SimulatorSettings;
@@ -67,7 +68,7 @@ class LoadCommandTest {
     new CommandLine(command).parseArgs();
 
     SimulatorSettings s =
-        command.settings(URI.create("http://127.0.0.1:1"), 200, Duration.ofSeconds(60));
+        command.settings(URI.create("http://127.0.0.1:1"), 200, 0.1, Duration.ofSeconds(60));
 
     assertThat(s.ues()).isEqualTo(200);
     assertThat(s.ratePerUe()).isEqualTo(0.1);
@@ -76,7 +77,34 @@ class LoadCommandTest {
     assertThat(s.net()).isEqualTo(Net.RESNET18);
     assertThat(s.inFlightPerUe()).isEqualTo(1);
     assertThat(command.policy).isEqualTo("fixed:2:0.5");
-    assertThat(command.warmup).isEqualTo("15s");
+    assertThat(command.warmup).isEqualTo("60s");
+    assertThat(command.model).isEqualTo("resnet18-narrow");
+  }
+
+  @Test
+  void shouldWarmUpWithAtMostTwentyUesOfferingTheMeasuredLoad() {
+    LoadCommand command = new LoadCommand();
+    new CommandLine(command).parseArgs("--ues", "200", "--rate", "0.1/s");
+
+    SimulatorSettings warm =
+        command.warmupSettings(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(60));
+
+    assertThat(warm.ues()).isEqualTo(20);
+    assertThat(warm.ues() * warm.ratePerUe()).isCloseTo(20.0, within(1e-9));
+    assertThat(warm.duration()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(warm.imageSize()).isEqualTo(32);
+  }
+
+  @Test
+  void shouldWarmUpASmallFleetWithItsOwnUes() {
+    LoadCommand command = new LoadCommand();
+    new CommandLine(command).parseArgs("--ues", "5", "--rate", "2/s");
+
+    SimulatorSettings warm =
+        command.warmupSettings(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(10));
+
+    assertThat(warm.ues()).isEqualTo(5);
+    assertThat(warm.ratePerUe()).isCloseTo(2.0, within(1e-9));
   }
 
   @Test
