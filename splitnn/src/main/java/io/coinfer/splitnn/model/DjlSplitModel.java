@@ -40,6 +40,7 @@ public final class DjlSplitModel implements SplitModel {
 
   static {
     TorchThreads.configure();
+    NativeHeap.keepFreedMemory();
   }
 
   private DjlSplitModel(

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.coinfer.splitnn.model.InputSpec;
+import io.coinfer.splitnn.model.NativeHeap;
 import io.coinfer.splitnn.model.SplitModel;
 import io.coinfer.splitnn.model.TorchThreads;
 import io.coinfer.splitnn.store.ModelManifest;
@@ -25,6 +26,7 @@ public final class TorchScriptSplitModel implements SplitModel {
 
   static {
     TorchThreads.configure();
+    NativeHeap.keepFreedMemory();
   }
 
   private final ModelManifest manifest;
