@@ -37,11 +37,24 @@ public final class PpoUpdater implements AutoCloseable {
   static final int CLONING_PASSES = 20;
 
   /**
-   * Weight of the power head's cloning loss, the squared error of its mean in units of pmax. The
-   * mean only: the likelihood of a deterministic teacher's power would drive the std to its floor,
-   * where the gradients overflow and PPO has nothing left to explore with.
+   * The actors' learning rate while cloning, not annealed: cloning is supervised learning and needs
+   * far more steps than the small learning rate that keeps PPO from forgetting the clone allows.
+   */
+  static final double CLONING_LEARNING_RATE = 1e-3;
+
+  /**
+   * Weight of the power head's cloning loss, the cross-entropy between the teacher's power and the
+   * head's mean, both as fractions of pmax ({@link #powerCrossEntropy}). The mean only: the
+   * likelihood of a deterministic teacher's power would drive the std to its floor, where the
+   * gradients overflow and PPO has nothing left to explore with.
    */
   private static final double CLONING_POWER_WEIGHT = 10;
+
+  /**
+   * How close to 0 and 1 the power mean's fraction of pmax is clamped before its logarithms are
+   * taken.
+   */
+  private static final double FRACTION_FLOOR = 1e-6;
 
   private final MahppoConfig config;
   private final PolicyShape shape;
@@ -97,7 +110,9 @@ public final class PpoUpdater implements AutoCloseable {
             config.adamEpsilon());
     batch = config.minibatchSize();
     int n = shape.ues();
-    actorIn = new float[shape.sharedActor() ? n * batch * shape.actorInput() : 0];
+    actorIn =
+        new float
+            [shape.sharedActor() ? n * batch * shape.actorInput() : batch * shape.actorInput()];
     criticIn = new float[batch * shape.globalFeatures()];
     pointOneHot = new float[n * batch * PolicyShape.POINTS];
     channelOneHot = new float[n * batch * shape.channels()];
@@ -148,26 +163,29 @@ public final class PpoUpdater implements AutoCloseable {
    * @return the diagnostics
    */
   public UpdateStats update(RolloutBuffer buffer, long stepsDone) {
-    return train(buffer, stepsDone, false);
+    return train(buffer, buffer, stepsDone, false);
   }
 
   /**
-   * Runs one behaviour-cloning update on a rollout whose actions a teacher took: the same
-   * minibatches and critic regression as {@link #update}, but the point and sub-channel heads
-   * maximise the log-likelihood of the teacher's choices and the power head's mean regresses on its
-   * power (sub-channel and power masked as in PPO) instead of the clipped surrogate, over {@value
-   * #CLONING_PASSES} passes instead of {@code epochs}. The reported policy losses are the cloning
-   * losses.
+   * Runs one behaviour-cloning update: the critic regresses on the latest rollout as in {@link
+   * #update}, while the actors learn every teacher-labelled slot gathered so far (DAgger's
+   * aggregated data set, so that no update forgets the episodes of the earlier rollouts): the point
+   * and sub-channel heads maximise the log-likelihood of the teacher's choices and the power head's
+   * mean approaches its power (sub-channel and power masked as in PPO) instead of the clipped
+   * surrogate, over {@value #CLONING_PASSES} passes of the rollout's size instead of {@code
+   * epochs}, at {@value #CLONING_LEARNING_RATE}. The reported policy losses are the cloning losses.
    *
-   * @param buffer the teacher's rollout
+   * @param rollout the latest rollout, labelled by the teacher
+   * @param taught every teacher-labelled slot so far, the latest rollout's included
    * @param stepsDone environment steps before this rollout (for learning-rate annealing)
    * @return the diagnostics
    */
-  public UpdateStats cloneBehaviour(RolloutBuffer buffer, long stepsDone) {
-    return train(buffer, stepsDone, true);
+  public UpdateStats cloneBehaviour(RolloutBuffer rollout, RolloutBuffer taught, long stepsDone) {
+    return train(rollout, taught, stepsDone, true);
   }
 
-  private UpdateStats train(RolloutBuffer buffer, long stepsDone, boolean cloning) {
+  private UpdateStats train(
+      RolloutBuffer buffer, RolloutBuffer taught, long stepsDone, boolean cloning) {
     int t = buffer.capacity;
     float[] advantages = new float[t];
     float[] lambdaReturns = new float[t];
@@ -186,14 +204,14 @@ public final class PpoUpdater implements AutoCloseable {
     double explained = explainedVariance(lambdaReturns, buffer.value);
     double frac =
         config.lrAnnealing() ? Math.max(1e-3, 1.0 - (double) stepsDone / config.totalSteps()) : 1;
-    double actorLr = config.actorLearningRate() * frac;
+    double actorLr = cloning ? CLONING_LEARNING_RATE : config.actorLearningRate() * frac;
     double criticLr = config.criticLearningRate() * frac;
 
     double[] sums = new double[STATS];
     int minibatches =
         cloning ? CLONING_PASSES * (t / config.minibatchSize()) : config.minibatchesPerUpdate();
     for (int k = 0; k < minibatches; k++) {
-      fillMinibatch(buffer, advantages, targets);
+      fillMinibatch(buffer, taught, advantages, targets);
       float[] s = step(actorLr, criticLr, cloning);
       for (int i = 0; i < STATS; i++) {
         sums[i] += s[i];
@@ -208,7 +226,13 @@ public final class PpoUpdater implements AutoCloseable {
         actorLr);
   }
 
-  private void fillMinibatch(RolloutBuffer b, float[] advantages, float[] targets) {
+  /**
+   * Draws a minibatch: the critic's inputs and targets (and the advantages) from {@code b}; the
+   * actors' inputs and actions from the same slots of {@code actors} when it is {@code b} (PPO),
+   * from slots of their own drawn over all of {@code actors} otherwise (cloning).
+   */
+  private void fillMinibatch(
+      RolloutBuffer b, RolloutBuffer actors, float[] advantages, float[] targets) {
     int n = shape.ues();
     int g = shape.globalFeatures();
     int c = shape.channels();
@@ -220,19 +244,24 @@ public final class PpoUpdater implements AutoCloseable {
       System.arraycopy(b.global, t * g, criticIn, j * g, g);
       adv[j] = advantages[t];
       target[j] = targets[t];
+      RolloutBuffer a = actors;
+      int ta = a == b ? t : random.nextInt(a.size());
+      if (!shape.sharedActor()) {
+        System.arraycopy(a.global, ta * g, actorIn, j * g, g);
+      }
       for (int u = 0; u < n; u++) {
-        int src = t * n + u;
+        int src = ta * n + u;
         int dst = u * batch + j;
         if (shape.sharedActor()) {
-          System.arraycopy(b.actorInput, t * b.actorInputLength + u * in, actorIn, dst * in, in);
+          System.arraycopy(a.actorInput, ta * a.actorInputLength + u * in, actorIn, dst * in, in);
         }
-        pointOneHot[dst * PolicyShape.POINTS + b.point[src]] = 1f;
-        channelOneHot[dst * c + b.channel[src]] = 1f;
-        power[dst] = b.power[src];
-        oldPoint[dst] = b.logpPoint[src];
-        oldChannel[dst] = b.logpChannel[src];
-        oldPower[dst] = b.logpPower[src];
-        mask[dst] = config.actionMasking() && b.point[src] == PolicyShape.POINTS - 1 ? 0f : 1f;
+        pointOneHot[dst * PolicyShape.POINTS + a.point[src]] = 1f;
+        channelOneHot[dst * c + a.channel[src]] = 1f;
+        power[dst] = a.power[src];
+        oldPoint[dst] = a.logpPoint[src];
+        oldChannel[dst] = a.logpChannel[src];
+        oldPower[dst] = a.logpPower[src];
+        mask[dst] = config.actionMasking() && a.point[src] == PolicyShape.POINTS - 1 ? 0f : 1f;
       }
     }
   }
@@ -244,9 +273,9 @@ public final class PpoUpdater implements AutoCloseable {
     try (NDManager mb = manager.newSubManager()) {
       NDArray global = mb.create(criticIn, new Shape(batch, shape.globalFeatures()));
       NDArray actorInput =
-          shape.sharedActor()
-              ? mb.create(actorIn, new Shape((long) n * batch, shape.actorInput()))
-              : global;
+          mb.create(
+              actorIn,
+              new Shape(shape.sharedActor() ? (long) n * batch : batch, shape.actorInput()));
       Shape nb = new Shape(n, batch);
       NDArray pointOh = mb.create(pointOneHot, new Shape(n, batch, PolicyShape.POINTS));
       NDArray channelOh = mb.create(channelOneHot, new Shape(n, batch, shape.channels()));
@@ -279,8 +308,7 @@ public final class PpoUpdater implements AutoCloseable {
             cloning
                 ? PpoLoss.maskedMean(
                     Scalars.times(
-                        Scalars.dividedBy(h.powerMean().sub(powerSample), pmax).square(),
-                        CLONING_POWER_WEIGHT),
+                        powerCrossEntropy(h.powerMean(), powerSample), CLONING_POWER_WEIGHT),
                     m)
                 : PpoLoss.clippedSurrogate(lpW, oldW, a, m, eps);
         NDArray entP = PpoLoss.maskedMean(PpoLoss.categoricalEntropy(h.pointLogp()), ones);
@@ -317,6 +345,19 @@ public final class PpoUpdater implements AutoCloseable {
       applyGradients(mb, actorLr, criticLr);
       return out;
     }
+  }
+
+  /**
+   * The binary cross-entropy {@code -(y log q + (1 - y) log(1 - q))} of the power head's mean
+   * {@code q = mean / pmax} (a sigmoid) against the teacher's {@code y = x / pmax}. Its gradient
+   * with respect to the sigmoid's input is {@code q - y}, so the mean reaches a teacher at pmax or
+   * near 0; a squared error's gradient {@code 2 (q - y) q (1 - q)} vanishes there and left a
+   * teacher's 1 W at about 0.7 W on the log power scale.
+   */
+  private NDArray powerCrossEntropy(NDArray mean, NDArray teacher) {
+    NDArray q = Scalars.dividedBy(mean, pmax).clip(FRACTION_FLOOR, 1 - FRACTION_FLOOR);
+    NDArray y = Scalars.dividedBy(teacher, pmax).clip(0, 1);
+    return y.mul(q.log()).add(y.neg().add(1).mul(q.neg().add(1).log())).neg();
   }
 
   private static NDArray clipped(NDArray newLogp, NDArray oldLogp, double eps) {

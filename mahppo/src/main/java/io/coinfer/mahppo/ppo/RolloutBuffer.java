@@ -127,6 +127,45 @@ public final class RolloutBuffer {
     size++;
   }
 
+  /**
+   * Appends every slot of another buffer of the same shape (to gather a data set over rollouts).
+   *
+   * @param other the slots to copy
+   * @throws IllegalStateException when they do not fit
+   */
+  public void append(RolloutBuffer other) {
+    if (size + other.size > capacity) {
+      throw new IllegalStateException(
+          "cannot append " + other.size + " slots to " + size + " of " + capacity);
+    }
+    int t = size;
+    int k = other.size;
+    System.arraycopy(other.global, 0, global, t * globalFeatures, k * globalFeatures);
+    System.arraycopy(other.actorInput, 0, actorInput, t * actorInputLength, k * actorInputLength);
+    for (Object[] pair :
+        new Object[][] {
+          {other.point, point},
+          {other.channel, channel},
+          {other.power, power},
+          {other.logpPoint, logpPoint},
+          {other.logpChannel, logpChannel},
+          {other.logpPower, logpPower}
+        }) {
+      System.arraycopy(pair[0], 0, pair[1], t * ues, k * ues);
+    }
+    for (Object[] pair :
+        new Object[][] {
+          {other.reward, reward},
+          {other.value, value},
+          {other.bootstrap, bootstrap},
+          {other.terminal, terminal},
+          {other.cut, cut}
+        }) {
+      System.arraycopy(pair[0], 0, pair[1], t, k);
+    }
+    size += k;
+  }
+
   /** Computes GAE over the stored slots (see {@link Gae}). */
   void gae(double gamma, double lambda, float[] adv, float[] lambdaReturns, float[] tdTargets) {
     if (!full()) {

@@ -61,12 +61,20 @@ final class MetricsFiles {
                     num(f[14])),
                 num(f[15]),
                 num(f[16]),
-                num(f[17])));
+                num(f[17]),
+                optional(f, 18),
+                optional(f, 19),
+                optional(f, 20)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + csv, e);
     }
     return records;
+  }
+
+  /** A column that metrics files written before the cloning figures do not have. */
+  private static double optional(String[] fields, int column) {
+    return column < fields.length ? num(fields[column]) : Double.NaN;
   }
 
   private static double num(String s) {

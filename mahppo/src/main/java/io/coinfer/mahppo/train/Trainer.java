@@ -168,6 +168,7 @@ public final class Trainer {
     private final JavaPolicy policy;
     private final ActorOutputs outs;
     private final RolloutBuffer buffer;
+    private final RolloutBuffer taught;
     private final SplittableRandom episodes;
     private final SplittableRandom actions;
     private final Evaluator testEvaluator;
@@ -188,7 +189,10 @@ public final class Trainer {
     private final double[] lastPower;
     private final int[] point;
     private final int[] channel;
-    private final double[] power;
+    private final int[] actedPoint;
+    private final int[] actedChannel;
+    private final double[] actedPower;
+    private final CloneFidelity fidelity = new CloneFidelity();
     private final float[] rawPower;
     private final float[] lpPoint;
     private final float[] lpChannel;
@@ -222,6 +226,12 @@ public final class Trainer {
       this.policy = new JavaPolicy(weights, n, sc.pmaxWatts());
       this.outs = new ActorOutputs(n, sc.channels());
       this.buffer = new RolloutBuffer(config.rolloutSteps(), shape);
+      long cloningRollouts = Math.max(0, config.warmStartSteps() - startSteps);
+      cloningRollouts = (cloningRollouts + config.rolloutSteps() - 1) / config.rolloutSteps();
+      this.taught =
+          cloningRollouts > 0
+              ? new RolloutBuffer(Math.toIntExact(cloningRollouts * config.rolloutSteps()), shape)
+              : null;
       this.episodes = new SplittableRandom(seed);
       this.actions = new SplittableRandom(seed + 1);
       this.testEvaluator = new Evaluator(sc, Scenario.TEST, TEST_SLOT_LIMIT);
@@ -243,7 +253,9 @@ public final class Trainer {
       lastPower = new double[n];
       point = new int[n];
       channel = new int[n];
-      power = new double[n];
+      actedPoint = new int[n];
+      actedChannel = new int[n];
+      actedPower = new double[n];
       rawPower = new float[n];
       lpPoint = new float[n];
       lpChannel = new float[n];
@@ -266,8 +278,13 @@ public final class Trainer {
           long before = steps;
           boolean cloning = teacher != null && steps < config.warmStartSteps();
           collectRollout(cloning);
+          if (cloning) {
+            taught.append(buffer);
+          }
           UpdateStats stats =
-              cloning ? updater.cloneBehaviour(buffer, before) : updater.update(buffer, before);
+              cloning
+                  ? updater.cloneBehaviour(buffer, taught, before)
+                  : updater.update(buffer, before);
           updates++;
           test = testEvaluator.runEpisode(testScheduler, 0);
           double seconds = (System.nanoTime() - t0) / 1e9;
@@ -280,7 +297,10 @@ public final class Trainer {
                   stats,
                   returnCount == 0 ? Double.NaN : returnSum / returnCount,
                   test.latencyPerTask(),
-                  test.energyPerTask());
+                  test.energyPerTask(),
+                  cloning ? fidelity.pointAgreement() : Double.NaN,
+                  cloning ? fidelity.channelAgreement() : Double.NaN,
+                  cloning ? fidelity.powerDecades() : Double.NaN);
           returnSum = 0;
           returnCount = 0;
           history.add(record);
@@ -395,11 +415,16 @@ public final class Trainer {
     /**
      * Fills the buffer with one rollout.
      *
-     * @param cloning the warm-start teacher acts (its actions are stored with their log-probability
-     *     under the current policy) instead of the policy's samples
+     * @param cloning the warm-start teacher labels every slot: its actions are stored (with their
+     *     log-probability under the current policy) for the cloning update, while the policy's most
+     *     likely actions, the ones it serves, drive the environment (DAgger). Had the teacher
+     *     acted, the rich state's last action would equal the next label in every slot but the
+     *     first, and the clone would learn to repeat its last action rather than the teacher's
+     *     choice. How often the policy agreed with the teacher goes into {@link #fidelity}.
      */
     private void collectRollout(boolean cloning) {
       buffer.clear();
+      fidelity.clear();
       double pmax = sc.pmaxWatts();
       double meanTasks = (double) env.episodeTasks() / n;
       while (!buffer.full()) {
@@ -413,9 +438,19 @@ public final class Trainer {
           double std = outs.powerStd[u];
           double x;
           if (cloning) {
+            actedPoint[u] = Sampling.argmax(outs.pointLogits[u]);
+            actedChannel[u] = Sampling.argmax(outs.channelLogits[u]);
+            actedPower[u] = config.powerScale().watts(mean, pmax);
             point[u] = taught[u].point();
             channel[u] = taught[u].channel();
             x = config.powerScale().sample(taught[u].powerWatts(), pmax);
+            fidelity.add(
+                actedPoint[u],
+                actedChannel[u],
+                actedPower[u],
+                point[u],
+                channel[u],
+                taught[u].powerWatts());
           } else {
             point[u] = Sampling.sample(outs.pointLogits[u], actions);
             channel[u] = Sampling.sample(outs.channelLogits[u], actions);
@@ -429,14 +464,18 @@ public final class Trainer {
                     + " --max-grad-norm 0.5");
           }
           rawPower[u] = (float) x;
-          power[u] = config.powerScale().watts(x, pmax);
+          if (!cloning) {
+            actedPoint[u] = point[u];
+            actedChannel[u] = channel[u];
+            actedPower[u] = config.powerScale().watts(x, pmax);
+          }
           lpPoint[u] = outs.pointLogits[u][point[u]];
           lpChannel[u] = outs.channelLogits[u][channel[u]];
           lpPower[u] = Sampling.gaussianLogProb(rawPower[u], mean, std);
         }
         buffer.add(
             ueFeatures, actorInput, point, channel, rawPower, lpPoint, lpChannel, lpPower, value);
-        double reward = env.step(point, channel, power, state);
+        double reward = env.step(actedPoint, actedChannel, actedPower, state);
         if (config.reward() == RewardKind.OBJECTIVE) {
           double energy = 0;
           for (int u = 0; u < n; u++) {
@@ -451,9 +490,9 @@ public final class Trainer {
         boolean truncated = !terminal && episodeSlots >= slotCap;
         boolean lastOfRollout = buffer.size() == config.rolloutSteps() - 1;
         boolean cut = !terminal && (truncated || lastOfRollout);
-        System.arraycopy(point, 0, lastPoint, 0, n);
-        System.arraycopy(channel, 0, lastChannel, 0, n);
-        System.arraycopy(power, 0, lastPower, 0, n);
+        System.arraycopy(actedPoint, 0, lastPoint, 0, n);
+        System.arraycopy(actedChannel, 0, lastChannel, 0, n);
+        System.arraycopy(actedPower, 0, lastPower, 0, n);
         float next = 0;
         if (cut) {
           features.ueFeatures(state, lastPoint, lastChannel, lastPower, nextFeatures);

@@ -14,6 +14,11 @@ import io.coinfer.mahppo.ppo.UpdateStats;
  *     if none did)
  * @param testLatency deterministic test-scenario latency per task per device after the update, s
  * @param testEnergy deterministic test-scenario energy per task per device after the update, J
+ * @param clonePoint while cloning a teacher: the share of the rollout's decisions where the policy
+ *     (acting on its most likely actions, as served) took the teacher's point, before this update
+ *     trained on them ({@link CloneFidelity}); NaN for PPO updates
+ * @param cloneChannel the same for the sub-channel, over the teacher's offloading decisions
+ * @param clonePowerDecades the same for the power: mean |log10(policy W / teacher W)|
  */
 public record UpdateRecord(
     long update,
@@ -23,14 +28,18 @@ public record UpdateRecord(
     UpdateStats stats,
     double episodicReturn,
     double testLatency,
-    double testEnergy) {
+    double testEnergy,
+    double clonePoint,
+    double cloneChannel,
+    double clonePowerDecades) {
 
   /** The CSV header matching {@link #csvRow()}. */
   public static final String CSV_HEADER =
       "update,steps,seconds,steps_per_second,policy_loss_point,policy_loss_channel,"
           + "policy_loss_power,entropy_point,entropy_channel,entropy_power,value_loss,approx_kl,"
           + "clip_fraction,explained_variance,learning_rate,episodic_return,test_latency_per_task,"
-          + "test_energy_per_task";
+          + "test_energy_per_task,clone_point_agreement,clone_channel_agreement,"
+          + "clone_power_decades";
 
   /** This record as one CSV line (no newline). */
   public String csvRow() {
@@ -53,7 +62,10 @@ public record UpdateRecord(
         fmt(stats.learningRate()),
         fmt(episodicReturn),
         fmt(testLatency),
-        fmt(testEnergy));
+        fmt(testEnergy),
+        fmt(clonePoint),
+        fmt(cloneChannel),
+        fmt(clonePowerDecades));
   }
 
   private static String fmt(double v) {
