@@ -351,8 +351,9 @@ public final class PpoUpdater implements AutoCloseable {
    * The binary cross-entropy {@code -(y log q + (1 - y) log(1 - q))} of the power head's mean
    * {@code q = mean / pmax} (a sigmoid) against the teacher's {@code y = x / pmax}. Its gradient
    * with respect to the sigmoid's input is {@code q - y}, so the mean reaches a teacher at pmax or
-   * near 0; a squared error's gradient {@code 2 (q - y) q (1 - q)} vanishes there and left a
-   * teacher's 1 W at about 0.7 W on the log power scale.
+   * near 0; a squared error's gradient {@code 2 (q - y) q (1 - q)} vanishes there (a vgg11 clone of
+   * {@code static-search} trained on it answered the teacher's 1 W with 0.46 W and its 0.01 W with
+   * 0.03 W, geometric means on the log power scale).
    */
   private NDArray powerCrossEntropy(NDArray mean, NDArray teacher) {
     NDArray q = Scalars.dividedBy(mean, pmax).clip(FRACTION_FLOOR, 1 - FRACTION_FLOOR);
