@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,30 +83,20 @@ class LoadCommandTest {
     assertThat(command.model).isEqualTo("resnet18-narrow");
   }
 
-  @Test
-  void shouldWarmUpWithAtMostTwentyUesOfferingTheMeasuredLoad() {
+  @ParameterizedTest
+  @CsvSource({"200, 0.1/s, 20, 1.0", "5, 2/s, 5, 2.0"})
+  void shouldWarmUpWithAtMostTwentyUesOfferingTheMeasuredJobsPerSecond(
+      int ues, String rate, int warmUes, double warmRatePerUe) {
     LoadCommand command = new LoadCommand();
-    new CommandLine(command).parseArgs("--ues", "200", "--rate", "0.1/s");
+    new CommandLine(command).parseArgs("--ues", Integer.toString(ues), "--rate", rate);
 
     SimulatorSettings warm =
         command.warmupSettings(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(60));
 
-    assertThat(warm.ues()).isEqualTo(20);
-    assertThat(warm.ues() * warm.ratePerUe()).isCloseTo(20.0, within(1e-9));
+    assertThat(warm.ues()).isEqualTo(warmUes);
+    assertThat(warm.ratePerUe()).isCloseTo(warmRatePerUe, within(1e-9));
     assertThat(warm.duration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(warm.imageSize()).isEqualTo(32);
-  }
-
-  @Test
-  void shouldWarmUpASmallFleetWithItsOwnUes() {
-    LoadCommand command = new LoadCommand();
-    new CommandLine(command).parseArgs("--ues", "5", "--rate", "2/s");
-
-    SimulatorSettings warm =
-        command.warmupSettings(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(10));
-
-    assertThat(warm.ues()).isEqualTo(5);
-    assertThat(warm.ratePerUe()).isCloseTo(2.0, within(1e-9));
   }
 
   @Test
