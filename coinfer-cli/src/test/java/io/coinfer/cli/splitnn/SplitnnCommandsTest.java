@@ -1,6 +1,7 @@
 package io.coinfer.cli.splitnn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.coinfer.cli.CoinferCommand;
 import io.coinfer.mec.profile.DeviceProfile;
@@ -117,5 +118,55 @@ class SplitnnCommandsTest {
     assertThat(profile.point(Net.RESNET18, 4).compressionRate()).isEqualTo(32);
     assertThat(profile.point(Net.RESNET18, 2).headSeconds()).isPositive();
     assertThat(profile.point(Net.RESNET18, 2).edgeTailSeconds()).isPresent();
+  }
+
+  @Test
+  void shouldCompareDjlWithPyTorchOnTheSamePackageInInterleavedRounds() throws Exception {
+    Path python = Path.of("/usr/bin/python3");
+    assumeThat(
+            Files.isExecutable(python)
+                && new ProcessBuilder(python.toString(), "-c", "import torch")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start()
+                        .waitFor()
+                    == 0)
+        .as("Debian's python3-torch")
+        .isTrue();
+    // When the committed tiny TorchScript package is timed on both sides for two short rounds
+    String json =
+        run(
+            "bench-split",
+            "--package",
+            "../splitnn/src/test/resources/torchscript/tiny-cnn",
+            "--script",
+            "../splitnn/scripts/bench_torch.py",
+            "--warm-up",
+            "3",
+            "--rounds",
+            "2",
+            "--runs",
+            "2",
+            "--format",
+            "json");
+    // Then both engines' versions, the settings and a ratio per module and overall are reported
+    JsonNode result = JsonMapper.builder().build().readTree(json);
+    assertThat(result.get("libtorchVersion").asString()).isNotBlank();
+    assertThat(result.get("djlThreads").asInt()).isEqualTo(1);
+    assertThat(result.get("torch").get("torchVersion").asString()).isNotBlank();
+    assertThat(result.get("torch").get("threads").asInt()).isEqualTo(1);
+    assertThat(result.get("settings").get("rounds").asInt()).isEqualTo(2);
+    JsonNode points = result.get("bench").get("points");
+    assertThat(points).hasSize(4);
+    for (JsonNode p : points) {
+      for (String module : new String[] {"head", "tail"}) {
+        JsonNode c = p.get(module);
+        assertThat(c.get("ratio").asDouble())
+            .isEqualTo(
+                c.get("djlMs").get("median").asDouble()
+                    / c.get("torchMs").get("median").asDouble());
+      }
+    }
+    assertThat(result.get("bench").get("overallRatio").asDouble()).isPositive();
   }
 }
