@@ -142,27 +142,17 @@ public final class RolloutBuffer {
     int k = other.size;
     System.arraycopy(other.global, 0, global, t * globalFeatures, k * globalFeatures);
     System.arraycopy(other.actorInput, 0, actorInput, t * actorInputLength, k * actorInputLength);
-    for (Object[] pair :
-        new Object[][] {
-          {other.point, point},
-          {other.channel, channel},
-          {other.power, power},
-          {other.logpPoint, logpPoint},
-          {other.logpChannel, logpChannel},
-          {other.logpPower, logpPower}
-        }) {
-      System.arraycopy(pair[0], 0, pair[1], t * ues, k * ues);
-    }
-    for (Object[] pair :
-        new Object[][] {
-          {other.reward, reward},
-          {other.value, value},
-          {other.bootstrap, bootstrap},
-          {other.terminal, terminal},
-          {other.cut, cut}
-        }) {
-      System.arraycopy(pair[0], 0, pair[1], t, k);
-    }
+    System.arraycopy(other.point, 0, point, t * ues, k * ues);
+    System.arraycopy(other.channel, 0, channel, t * ues, k * ues);
+    System.arraycopy(other.power, 0, power, t * ues, k * ues);
+    System.arraycopy(other.logpPoint, 0, logpPoint, t * ues, k * ues);
+    System.arraycopy(other.logpChannel, 0, logpChannel, t * ues, k * ues);
+    System.arraycopy(other.logpPower, 0, logpPower, t * ues, k * ues);
+    System.arraycopy(other.reward, 0, reward, t, k);
+    System.arraycopy(other.value, 0, value, t, k);
+    System.arraycopy(other.bootstrap, 0, bootstrap, t, k);
+    System.arraycopy(other.terminal, 0, terminal, t, k);
+    System.arraycopy(other.cut, 0, cut, t, k);
     size += k;
   }
 
