@@ -53,6 +53,13 @@ public final class LoadCommand implements Callable<Integer> {
   /** UEs of the warm-up fleet at most. */
   static final int WARMUP_UES = 20;
 
+  /**
+   * Jobs per second the warm-up fleet offers at least (more if the measured run offers more): 60 s
+   * of it pass some thousand records through each hop, which a lone job needs to see its warm hop
+   * times.
+   */
+  static final double WARMUP_MIN_JOBS_PER_S = 20;
+
   @Option(names = "--ues", defaultValue = "200", description = "simulated UEs (default 200)")
   int ues;
 
@@ -117,7 +124,9 @@ public final class LoadCommand implements Callable<Integer> {
       description =
           "a warm-up run of up to "
               + WARMUP_UES
-              + " UEs before the measured one, offering the same jobs per second, not counted:"
+              + " UEs before the measured one, offering its jobs per second or "
+              + (int) WARMUP_MIN_JOBS_PER_S
+              + " if that is more, not counted:"
               + " topics, consumer groups and a JIT that has compiled the job path, so that the run"
               + " measures the steady state (default ${DEFAULT-VALUE}; 0 for none)")
   String warmup;
@@ -156,9 +165,14 @@ public final class LoadCommand implements Callable<Integer> {
                 name -> err.println("started " + name))) {
       URI gateway = URI.create("http://127.0.0.1:" + ports.gateway());
       if (!warmupFor.isZero()) {
+        SimulatorSettings warmSettings = warmupSettings(gateway, warmupFor);
         err.printf(
-            Locale.ROOT, "warm-up: %d UEs for %s%n", Math.min(ues, WARMUP_UES), warmup.trim());
-        try (Fleet warm = Fleet.start(warmupSettings(gateway, warmupFor))) {
+            Locale.ROOT,
+            "warm-up: %d UEs at %.2f jobs/s each for %s%n",
+            warmSettings.ues(),
+            warmSettings.ratePerUe(),
+            warmup.trim());
+        try (Fleet warm = Fleet.start(warmSettings)) {
           err.println("warm-up: " + LoadReport.progress(warm.finished().join()));
         }
       }
@@ -223,7 +237,8 @@ public final class LoadCommand implements Callable<Integer> {
   /**
    * The warm-up fleet's settings: at most {@value #WARMUP_UES} UEs (every UE stays registered with
    * the orchestrator, so a warm-up of all {@code --ues} would double the control plane of the
-   * measured run) offering the measured run's jobs per second between them.
+   * measured run) offering between them the measured run's jobs per second, or {@value
+   * #WARMUP_MIN_JOBS_PER_S} if that is more.
    *
    * @param gateway the gateway's base URI
    * @param runFor how long the warm-up's jobs arrive
@@ -231,7 +246,8 @@ public final class LoadCommand implements Callable<Integer> {
    */
   SimulatorSettings warmupSettings(URI gateway, Duration runFor) {
     int warmUes = Math.min(ues, WARMUP_UES);
-    return settings(gateway, warmUes, ratePerUe() * ues / warmUes, runFor);
+    double jobsPerS = Math.max(ratePerUe() * ues, WARMUP_MIN_JOBS_PER_S);
+    return settings(gateway, warmUes, jobsPerS / warmUes, runFor);
   }
 
   private double ratePerUe() {

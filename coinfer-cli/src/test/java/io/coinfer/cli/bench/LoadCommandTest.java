@@ -84,8 +84,8 @@ class LoadCommandTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"200, 0.1/s, 20, 1.0", "5, 2/s, 5, 2.0"})
-  void shouldWarmUpWithAtMostTwentyUesOfferingTheMeasuredJobsPerSecond(
+  @CsvSource({"200, 0.1/s, 20, 1.0", "5, 6/s, 5, 6.0", "20, 0.1/s, 20, 1.0", "5, 2/s, 5, 4.0"})
+  void shouldWarmUpWithAtMostTwentyUesOfferingTheMeasuredJobsPerSecondButAtLeastTwenty(
       int ues, String rate, int warmUes, double warmRatePerUe) {
     LoadCommand command = new LoadCommand();
     new CommandLine(command).parseArgs("--ues", Integer.toString(ues), "--rate", rate);
