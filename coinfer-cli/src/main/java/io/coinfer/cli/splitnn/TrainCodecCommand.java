@@ -11,6 +11,7 @@ import io.coinfer.splitnn.model.SplitModel;
 import io.coinfer.splitnn.store.ModelManifest;
 import io.coinfer.splitnn.store.ModelStore;
 import io.coinfer.splitnn.train.CodecTrainer;
+import io.coinfer.splitnn.train.Distillation;
 import io.coinfer.splitnn.train.EpochStats;
 import io.coinfer.splitnn.train.PcaWarmStart;
 import io.coinfer.splitnn.train.TrainSettings;
@@ -95,6 +96,20 @@ public final class TrainCodecCommand implements Callable<Integer> {
               + " running statistics (default); frozen: keeps the stored running statistics")
   String finetuneBatchNorm;
 
+  @Option(
+      names = "--distill",
+      defaultValue = "0",
+      description =
+          "weight in [0, 1] of distilling the stored backbone's logits into the fine-tuned tail:"
+              + " loss = (1 - w) CE + w T^2 KL (default 0: labels only)")
+  float distillWeight;
+
+  @Option(
+      names = "--distill-temperature",
+      defaultValue = "4",
+      description = "softmax temperature T of --distill (default 4)")
+  float distillTemperature;
+
   @Option(names = "--batch-size", defaultValue = "32", description = "minibatch size")
   int batchSize;
 
@@ -120,6 +135,12 @@ public final class TrainCodecCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--finetune needs a built-in model; " + manifest.modelId() + " is imported TorchScript");
     }
+    if (distillWeight < 0 || distillWeight > 1) {
+      throw new IllegalArgumentException("--distill must be in [0, 1], was " + distillWeight);
+    }
+    if (distillWeight > 0 && !finetune) {
+      throw new IllegalArgumentException("--distill applies to fine-tuning: add --finetune");
+    }
     CodecTrainer.FinetuneScope tuneScope = scope();
     boolean tuneBatchNorm = batchNormTraining();
     DataSpec spec = dataOptions.resolve(manifest.provenance());
@@ -130,6 +151,7 @@ public final class TrainCodecCommand implements Callable<Integer> {
     for (int point : ModelArgs.points(points)) {
       Engine.getInstance().setRandomSeed((int) (seed * 10 + point));
       try (SplitModel net = ModelStore.open(dir);
+          SplitModel teacher = distillWeight > 0 ? ModelStore.open(dir) : null;
           FeatureCodec codec = new FeatureCodec(info(manifest, dir, net, point))) {
         if (pcaInit) {
           System.err.println("point " + point + ": PCA warm start");
@@ -167,6 +189,9 @@ public final class TrainCodecCommand implements Callable<Integer> {
                   tuneScope,
                   tuneBatchNorm,
                   tuneSettings,
+                  teacher == null
+                      ? null
+                      : new Distillation(teacher, distillWeight, distillTemperature),
                   new EpochProgress("finetune p" + point, finetuneEpochs, point, log)));
         }
         ModelStore.saveCodec(dir, codec, tuned);

@@ -99,6 +99,34 @@ class SplitnnCommandsTest {
   }
 
   @Test
+  void shouldFinetuneWithDistillationFromTheStoredBackboneAndRefuseItWithoutFinetuning(
+      @TempDir Path tmp) {
+    // Given a stored backbone trained for one minibatch
+    Path model = tmp.resolve("m");
+    String data = "--data=synthetic --image-size=16 --train-per-class=2 --test-per-class=1";
+    run(
+        ("train-backbone --model resnet18 --epochs 1 --batch-size 8 --max-batches 1 --out "
+                + model
+                + " "
+                + data)
+            .split(" "));
+    String codec = "train-codec --model " + model + " --point 4 --epochs 1 --batch-size 8";
+    // When the codec fine-tunes with half of its loss from the stored backbone's logits
+    String json =
+        run((codec + " --max-batches 1 --finetune --distill 0.5 --format json").split(" "));
+    // Then the fine-tuned codec and backbone are stored
+    assertThat(json).contains("\"point\" : 4", "\"finetuned\" : true");
+    assertThat(model.resolve("codecs/p4/backbone.params")).exists();
+    // And --distill without --finetune, or outside [0, 1], is refused
+    assertThat(new CommandLine(new CoinferCommand()).execute((codec + " --distill 0.5").split(" ")))
+        .isNotZero();
+    assertThat(
+            new CommandLine(new CoinferCommand())
+                .execute((codec + " --finetune --distill 1.5").split(" ")))
+        .isNotZero();
+  }
+
+  @Test
   void shouldWriteAProfileThatTheSimulatorLoads(@TempDir Path tmp) {
     // When resnet18 is profiled at a small size with one timed run per step
     Path csv = tmp.resolve("profile.csv");

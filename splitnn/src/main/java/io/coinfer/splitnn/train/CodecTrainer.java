@@ -28,7 +28,8 @@ import java.util.List;
  *       encoder's input stays put and only the codec and the tail adapt; {@link FinetuneScope#ALL}
  *       trains the head too. With {@code batchNormTraining} the tail's batch normalisation runs as
  *       in backbone training (batch statistics, running statistics updated to the decoded
- *       feature's); otherwise it keeps the stored running statistics.
+ *       feature's); otherwise it keeps the stored running statistics. With a {@link Distillation}
+ *       the tail also learns from the original backbone's logits.
  * </ul>
  *
  * Imported TorchScript models are trained with the reconstruction loss only: DJL runs TorchScript
@@ -59,7 +60,7 @@ public final class CodecTrainer {
     Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
     boolean taskLoss = gamma > 0 && model instanceof DjlSplitModel;
     try (Model composite = Model.newInstance("codec-training")) {
-      composite.setBlock(new Composite(model, codec, null, false, taskLoss));
+      composite.setBlock(new Composite(model, codec, null, false, taskLoss, null));
       return TrainingLoop.run(
           "codec",
           composite,
@@ -100,6 +101,8 @@ public final class CodecTrainer {
    * @param batchNormTraining whether the trained segments' batch normalisation uses batch
    *     statistics and updates its running statistics (as in backbone training); false keeps the
    *     stored running statistics
+   * @param distillation the teacher and weights of a distillation term, or null for the labels'
+   *     cross-entropy alone
    */
   public static List<EpochStats> finetune(
       DjlSplitModel model,
@@ -108,6 +111,7 @@ public final class CodecTrainer {
       FinetuneScope scope,
       boolean batchNormTraining,
       TrainSettings settings,
+      Distillation distillation,
       TrainingObserver observer) {
     int point = codec.info().spec().point();
     List<ai.djl.nn.Block> segments = model.segments();
@@ -117,15 +121,26 @@ public final class CodecTrainer {
     Trainable.set(codec.block(), true);
     Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
     try (Model composite = Model.newInstance("codec-finetuning")) {
-      composite.setBlock(new Composite(model, codec, scope, batchNormTraining, true));
+      composite.setBlock(
+          new Composite(
+              model,
+              codec,
+              scope,
+              batchNormTraining,
+              true,
+              distillation == null ? null : distillation.teacher()));
       return TrainingLoop.run(
           "finetune",
           composite,
           data,
           model.input(),
           settings,
-          (outputs, labels) ->
-              crossEntropy.evaluate(new NDList(labels), new NDList(outputs.get(0))),
+          (outputs, labels) -> {
+            NDArray ce = crossEntropy.evaluate(new NDList(labels), new NDList(outputs.get(0)));
+            return distillation == null
+                ? ce
+                : distillation.loss(ce, outputs.get(0), outputs.get(3));
+          },
           () -> Evaluator.top1WithCodec(model, codec, data.test()).top1(),
           observer);
     } finally {
@@ -153,8 +168,8 @@ public final class CodecTrainer {
 
   /**
    * head -> encoder -> straight-through quantiser -> decoder -> tail, returning {@code [logits,
-   * decoded, feature]}. The backbone's parameters reach the trainer only when fine-tuning ({@code
-   * scope} not null).
+   * decoded, feature]}, plus the teacher's logits on the same images when there is a teacher. The
+   * backbone's parameters reach the trainer only when fine-tuning ({@code scope} not null).
    */
   private static final class Composite extends AbstractBlock {
 
@@ -164,19 +179,22 @@ public final class CodecTrainer {
     private final FinetuneScope scope;
     private final boolean batchNormTraining;
     private final boolean needLogits;
+    private final SplitModel teacher;
 
     Composite(
         SplitModel model,
         FeatureCodec codec,
         FinetuneScope scope,
         boolean batchNormTraining,
-        boolean needLogits) {
+        boolean needLogits,
+        SplitModel teacher) {
       this.model = model;
       this.codec = codec;
       this.point = codec.info().spec().point();
       this.scope = scope;
       this.batchNormTraining = batchNormTraining;
       this.needLogits = needLogits;
+      this.teacher = teacher;
       addChildBlock("codec", codec.block());
       if (scope != null) {
         addChildBlock("backbone", ((DjlSplitModel) model).block());
@@ -219,7 +237,11 @@ public final class CodecTrainer {
       } else {
         logits = decoded.getManager().zeros(new Shape(decoded.getShape().get(0)), DataType.FLOAT32);
       }
-      return new NDList(logits, decoded, feature);
+      NDList out = new NDList(logits, decoded, feature);
+      if (teacher != null) {
+        out.add(teacher.forward(images).stopGradient());
+      }
+      return out;
     }
 
     @Override
@@ -232,9 +254,11 @@ public final class CodecTrainer {
     public Shape[] getOutputShapes(Shape[] inputShapes) {
       Shape f = model.featureShape(point);
       long n = inputShapes[0].get(0);
-      return new Shape[] {
-        new Shape(n, model.labels().size()), new Shape(n).addAll(f), new Shape(n).addAll(f)
-      };
+      Shape logits = new Shape(n, model.labels().size());
+      Shape feature = new Shape(n).addAll(f);
+      return teacher == null
+          ? new Shape[] {logits, feature, feature}
+          : new Shape[] {logits, feature, feature, logits};
     }
   }
 }

@@ -44,6 +44,22 @@ class DataSetsTest {
   }
 
   @Test
+  void shouldKeepTheSyntheticTestSetAndDisjointFromTrainingWhenTheTrainingCountGrows() {
+    // Given the split of the codec tables (150 training images a class) and one with 500
+    DataSplit small = SyntheticShapes.generate(150, 50, 16, 1);
+    DataSplit large = SyntheticShapes.generate(500, 50, 16, 1);
+    // Then the test set is the same, the larger training set starts with the smaller one
+    assertThat(large.test().pixels()).containsExactlyElementsOf(small.test().pixels());
+    assertThat(large.test().labels()).isEqualTo(small.test().labels());
+    assertThat(large.train().pixels().subList(0, 1500))
+        .containsExactlyElementsOf(small.train().pixels());
+    // And no training image equals a test image
+    java.util.Set<String> test = new java.util.HashSet<>();
+    large.test().pixels().forEach(p -> test.add(java.util.Arrays.toString(p)));
+    assertThat(large.train().pixels()).noneMatch(p -> test.contains(java.util.Arrays.toString(p)));
+  }
+
+  @Test
   void shouldSplitAnImageFolderDeterministicallyWithSortedClassLabels(@TempDir Path root)
       throws IOException {
     // Given two class folders of PNG and JPEG images of different sizes

@@ -98,6 +98,7 @@ class TrainingSmokeTest {
           CodecTrainer.FinetuneScope.ALL,
           false,
           new TrainSettings(1, 8, 1e-4f, 0, 1, 2, false),
+          null,
           TrainingObserver.NONE);
       assertThat(changed(backboneBefore, backbone)).isTrue();
     }
@@ -143,6 +144,7 @@ class TrainingSmokeTest {
               CodecTrainer.FinetuneScope.TAIL,
               true,
               new TrainSettings(1, 8, 1e-3f, 0, 1, 3, false),
+              null,
               TrainingObserver.NONE);
       // Then codec, tail weights and the tail's running statistics moved, and the head did not
       assertThat(stats.get(0).trainLoss()).isFinite().isPositive();
@@ -150,6 +152,46 @@ class TrainingSmokeTest {
       assertThat(changed(tailBefore, tail)).isTrue();
       assertThat(changed(statisticsBefore, tailStatistics)).isTrue();
       assertThat(changed(headBefore, head)).isFalse();
+    }
+  }
+
+  @Test
+  void shouldFinetuneTheTailTowardsTheTeachersLogitsWhileTheTeacherStaysPut() {
+    // Given a mobilenetv2, a separate teacher with its own weights, and a codec at point 3
+    Engine.getInstance().setRandomSeed(4);
+    try (DjlSplitModel model =
+            DjlSplitModel.create(
+                "smoke", Architecture.MOBILENETV2, InputSpec.rgb(32), SyntheticShapes.CLASSES);
+        DjlSplitModel teacher =
+            DjlSplitModel.create(
+                "teacher", Architecture.MOBILENETV2, InputSpec.rgb(32), SyntheticShapes.CLASSES);
+        FeatureCodec codec = codecAt(model, 3)) {
+      List<Parameter> head = new ArrayList<>();
+      List<Parameter> tail = new ArrayList<>();
+      List<ai.djl.nn.Block> segments = model.segments();
+      for (int i = 0; i < segments.size(); i++) {
+        (i < 3 ? head : tail).addAll(parameters(segments.get(i)));
+      }
+      List<Parameter> teacherParams = parameters(teacher.block());
+      List<float[]> headBefore = snapshot(head);
+      List<float[]> tailBefore = snapshot(tail);
+      List<float[]> teacherBefore = snapshot(teacherParams);
+      // When codec and tail fine-tune for two minibatches on the teacher's logits alone
+      List<EpochStats> stats =
+          CodecTrainer.finetune(
+              model,
+              codec,
+              DATA,
+              CodecTrainer.FinetuneScope.TAIL,
+              true,
+              new TrainSettings(1, 8, 1e-3f, 0, 1, 2, true),
+              new Distillation(teacher, 1f, 4f),
+              TrainingObserver.NONE);
+      // Then the loss is a finite KL term, the tail moved, the head and the teacher did not
+      assertThat(stats.get(0).trainLoss()).isFinite().isPositive();
+      assertThat(changed(tailBefore, tail)).isTrue();
+      assertThat(changed(headBefore, head)).isFalse();
+      assertThat(changed(teacherBefore, teacherParams)).isFalse();
     }
   }
 
