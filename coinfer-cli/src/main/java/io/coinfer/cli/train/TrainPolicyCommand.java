@@ -140,6 +140,13 @@ public final class TrainPolicyCommand implements Callable<Integer> {
   @Option(names = "--entropy-coef", description = "Entropy bonus weight per head (published 1e-3).")
   Double entropyCoef;
 
+  @Option(
+      names = "--point-entropy-extra",
+      description =
+          "Extra entropy bonus weight of the point head on top of --entropy-coef, falling linearly"
+              + " to 0 over the run (published 0).")
+  Double pointEntropyExtra;
+
   @Option(names = "--gamma", description = "Discount per slot (published 0.95).")
   Double gamma;
 
@@ -259,6 +266,9 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     }
     if (entropyCoef != null) {
       b.entropyCoef(entropyCoef);
+    }
+    if (pointEntropyExtra != null) {
+      b.pointEntropyExtra(pointEntropyExtra);
     }
     if (gamma != null) {
       b.gamma(gamma);

@@ -63,7 +63,7 @@ class TrainPolicyCommandTest {
   void shouldPassTheSwitchesOfTheSecondRoundIntoTheConfigAndKeepTheBest(@TempDir Path dir)
       throws Exception {
     // When one rollout is trained with the log power scale, gamma 1, a longer episode cap, a
-    // larger entropy bonus and the best checkpoint kept
+    // larger entropy bonus (more still for the point head) and the best checkpoint kept
     int code =
         run(
             "--net",
@@ -82,6 +82,8 @@ class TrainPolicyCommandTest {
             "0.3",
             "--entropy-coef",
             "0.01",
+            "--point-entropy-extra",
+            "0.05",
             "--keep-best",
             "true",
             "--out",
@@ -100,6 +102,7 @@ class TrainPolicyCommandTest {
             "\"gamma\" : 1.0",
             "\"episodeSlotFactor\" : 0.3",
             "\"entropyCoef\" : 0.01",
+            "\"pointEntropyExtra\" : 0.05",
             "\"keepBest\" : true");
   }
 

@@ -52,6 +52,9 @@ import java.util.Objects;
  * @param warmStartSteps environment steps of behaviour cloning at the start of the run (the teacher
  *     acts; actors learn its actions by maximum likelihood, the critic its returns); 0 = none
  *     (published)
+ * @param pointEntropyExtra extra weight of the point head's entropy bonus on top of {@code
+ *     entropyCoef} at the start of PPO, falling linearly to 0 at {@code totalSteps}, so that the
+ *     point head keeps exploring longer than the other heads; at least 0, 0 = off (published; ours)
  */
 public record MahppoConfig(
     long totalSteps,
@@ -84,7 +87,8 @@ public record MahppoConfig(
     PowerScale powerScale,
     boolean keepBest,
     String warmStartTeacher,
-    long warmStartSteps) {
+    long warmStartSteps,
+    double pointEntropyExtra) {
 
   /** Decades below pmax that {@link PowerScale#LOG} spans: powers from pmax / 1000 to pmax. */
   public static final int POWER_DECADES = 3;
@@ -190,6 +194,9 @@ public record MahppoConfig(
     require(
         warmStartSteps == 0 || !warmStartTeacher.isEmpty(),
         "warmStartSteps > 0 needs a warmStartTeacher (a baseline spec such as static-search)");
+    require(
+        pointEntropyExtra >= 0,
+        "pointEntropyExtra must be >= 0 (0 = off), got " + pointEntropyExtra);
   }
 
   /** The published settings (paper and public code), with all our switches off. */
@@ -225,6 +232,7 @@ public record MahppoConfig(
         PowerScale.LINEAR,
         false,
         "",
+        0,
         0);
   }
 
@@ -246,6 +254,17 @@ public record MahppoConfig(
         .reward(RewardKind.OBJECTIVE)
         .lrAnnealing(true)
         .build();
+  }
+
+  /**
+   * The weight of the point head's entropy bonus after some steps: {@code entropyCoef} plus {@code
+   * pointEntropyExtra} falling linearly to 0 at {@code totalSteps}.
+   *
+   * @param stepsDone environment steps trained so far, at least 0
+   * @return the weight, at least {@code entropyCoef}
+   */
+  public double pointEntropyCoef(long stepsDone) {
+    return entropyCoef + pointEntropyExtra * Math.max(0, 1 - (double) stepsDone / totalSteps);
   }
 
   /** Minibatches per update: {@code epochs * rolloutSteps / minibatchSize}. */
@@ -297,6 +316,7 @@ public record MahppoConfig(
     private boolean keepBest;
     private String warmStartTeacher;
     private long warmStartSteps;
+    private double pointEntropyExtra;
 
     private Builder(MahppoConfig c) {
       totalSteps = c.totalSteps;
@@ -330,6 +350,7 @@ public record MahppoConfig(
       keepBest = c.keepBest;
       warmStartTeacher = c.warmStartTeacher;
       warmStartSteps = c.warmStartSteps;
+      pointEntropyExtra = c.pointEntropyExtra;
     }
 
     /** Sets {@link MahppoConfig#totalSteps()}. */
@@ -372,6 +393,12 @@ public record MahppoConfig(
     /** Sets {@link MahppoConfig#entropyCoef()}. */
     public Builder entropyCoef(double v) {
       entropyCoef = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#pointEntropyExtra()}. */
+    public Builder pointEntropyExtra(double v) {
+      pointEntropyExtra = v;
       return this;
     }
 
@@ -486,7 +513,8 @@ public record MahppoConfig(
           powerScale,
           keepBest,
           warmStartTeacher,
-          warmStartSteps);
+          warmStartSteps,
+          pointEntropyExtra);
     }
   }
 }

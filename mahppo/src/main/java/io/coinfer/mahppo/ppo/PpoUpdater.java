@@ -212,7 +212,7 @@ public final class PpoUpdater implements AutoCloseable {
         cloning ? CLONING_PASSES * (t / config.minibatchSize()) : config.minibatchesPerUpdate();
     for (int k = 0; k < minibatches; k++) {
       fillMinibatch(buffer, taught, advantages, targets);
-      float[] s = step(actorLr, criticLr, cloning);
+      float[] s = step(actorLr, criticLr, cloning, config.pointEntropyCoef(stepsDone));
       for (int i = 0; i < STATS; i++) {
         sums[i] += s[i];
       }
@@ -266,7 +266,7 @@ public final class PpoUpdater implements AutoCloseable {
     }
   }
 
-  private float[] step(double actorLr, double criticLr, boolean cloning) {
+  private float[] step(double actorLr, double criticLr, boolean cloning, double pointEnt) {
     int n = shape.ues();
     double eps = config.clipEpsilon();
     double ent = config.entropyCoef();
@@ -317,9 +317,13 @@ public final class PpoUpdater implements AutoCloseable {
         // Cloning trains the power mean only, so an entropy bonus on the power head would be the
         // only force on its std and grow it without bound.
         NDArray entropy = cloning ? entP.add(entC) : entP.add(entC).add(entW);
+        NDArray bonus = Scalars.times(entropy, ent);
+        if (!cloning && pointEnt > ent) {
+          // added only when on, so that runs without it keep their figures to the last bit
+          bonus = bonus.add(Scalars.times(entP, pointEnt - ent));
+        }
         NDArray actorLoss =
-            Scalars.dividedBy(
-                lossP.add(lossC).add(lossW).sub(Scalars.times(entropy, ent)).sum(), 3.0 * n);
+            Scalars.dividedBy(lossP.add(lossC).add(lossW).sub(bonus).sum(), 3.0 * n);
         NDArray valueLoss = networks.values(global).sub(y).square().mean();
         gc.backward(actorLoss.add(valueLoss));
         stats =

@@ -65,6 +65,7 @@ class MahppoConfigTest {
                     p.powerScale(),
                     false,
                     "",
+                    0,
                     0))
         .hasMessageContaining("clipEpsilon");
   }
@@ -90,5 +91,26 @@ class MahppoConfigTest {
     assertThatThrownBy(() -> MahppoConfig.recommended().toBuilder().warmStart(" ", 100).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("warmStartTeacher");
+  }
+
+  @Test
+  void shouldLetThePointHeadsExtraEntropyWeightFallLinearlyToZero() {
+    // Given an entropy bonus of 0.001 and a point-head extra of 0.02 over 1000 steps
+    MahppoConfig c =
+        MahppoConfig.recommended().toBuilder()
+            .totalSteps(1000)
+            .entropyCoef(0.001)
+            .pointEntropyExtra(0.02)
+            .build();
+
+    // Then the point head's weight starts at 0.021, halves its extra halfway and ends at 0.001
+    assertThat(c.pointEntropyCoef(0)).isCloseTo(0.021, within(1e-12));
+    assertThat(c.pointEntropyCoef(500)).isCloseTo(0.011, within(1e-12));
+    assertThat(c.pointEntropyCoef(1000)).isCloseTo(0.001, within(1e-12));
+    assertThat(c.pointEntropyCoef(2000)).isCloseTo(0.001, within(1e-12));
+    assertThat(MahppoConfig.published().pointEntropyExtra()).isZero();
+    assertThatThrownBy(() -> MahppoConfig.published().toBuilder().pointEntropyExtra(-1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pointEntropyExtra");
   }
 }

@@ -122,6 +122,33 @@ class TrainerSmokeTest {
     assertThat(r.bestValidationObjective()).isPositive().isFinite();
   }
 
+  @Test
+  void shouldKeepThePointHeadExploringWithAnExtraPointEntropyBonus(
+      @TempDir Path plain, @TempDir Path extra) throws Exception {
+    // Given the recommended settings on mobilenetv2, 8 updates of 256 slots, seed 2
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
+    MahppoConfig cfg =
+        MahppoConfig.recommended().toBuilder().totalSteps(2048).rollout(256, 64, 5).build();
+
+    // When trained once as they are and once with a point-head extra entropy weight of 1
+    Trainer.train(new Trainer.Options(sc, cfg, 2, plain, null, "test"), TrainingListener.none());
+    Trainer.train(
+        new Trainer.Options(
+            sc, cfg.toBuilder().pointEntropyExtra(1).build(), 2, extra, null, "test"),
+        TrainingListener.none());
+
+    // Then the point head ends with more entropy, close to that of a uniform choice of 6 points
+    assertThat(lastPointEntropy(extra)).isGreaterThan(lastPointEntropy(plain));
+    assertThat(lastPointEntropy(extra)).isGreaterThan(0.99 * Math.log(6));
+  }
+
+  private static double lastPointEntropy(Path dir) throws Exception {
+    List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
+    String[] header = csv.get(0).split(",");
+    int col = java.util.Arrays.asList(header).indexOf("entropy_point");
+    return Double.parseDouble(csv.get(csv.size() - 1).split(",")[col]);
+  }
+
   private static List<String> columns(Path dir, int from, int to) throws Exception {
     return Files.readAllLines(dir.resolve("metrics.csv")).stream()
         .map(l -> String.join(",", java.util.Arrays.asList(l.split(",", -1)).subList(from, to)))
