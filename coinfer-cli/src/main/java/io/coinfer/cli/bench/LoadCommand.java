@@ -132,6 +132,14 @@ public final class LoadCommand implements Callable<Integer> {
   String warmup;
 
   @Option(
+      names = "--hops",
+      description =
+          "also split the measured run's jobs hop by hop (accepted -> job record -> feature record"
+              + " -> result record, from the records' CreateTime and the result's timings) and"
+              + " print the split after the report (on stderr with --format json)")
+  boolean hops;
+
+  @Option(
       names = "--format",
       defaultValue = "table",
       description = "table or json (default ${DEFAULT-VALUE})")
@@ -187,6 +195,7 @@ public final class LoadCommand implements Callable<Integer> {
           policy,
           PROGRESS_EVERY.toSeconds());
       double loadStart = loadAverage();
+      HopRecorder recorder = hops ? HopRecorder.start(broker.bootstrapServers()) : null;
       try (Fleet fleet = Fleet.start(settings)) {
         RunSummary summary =
             FleetRunner.run(
@@ -210,6 +219,9 @@ public final class LoadCommand implements Callable<Integer> {
                   out.print(report.render(output));
                   out.flush();
                 });
+        if (recorder != null) {
+          (output == SummaryFormat.JSON ? err : out).print(recorder.stop().table());
+        }
         return summary.nothingLost() ? 0 : LOST_JOBS;
       }
     }
