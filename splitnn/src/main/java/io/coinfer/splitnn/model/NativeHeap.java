@@ -13,9 +13,15 @@ import com.sun.jna.Platform;
  * (resnet18's first convolution alone writes 3.2 MiB), so every call got them as new zero-filled
  * pages: about 1,700 page faults per resnet18 {@code head_1} call on the 2-core build machine,
  * about a third of its CPU time. Fixed thresholds (mmap only above 32 MiB, the most glibc takes;
- * trim only above 128 MiB of free top) keep those pages; the price is that the process's resident
- * memory stays near its peak. {@code -Dcoinfer.keepFreedNativeMemory=false} leaves glibc's
- * defaults. Calls {@code mallopt} through JNA, which DJL brings.
+ * trim only above 128 MiB of free top) keep those pages. A thread other than the process's first
+ * allocates from its own arena, made of 64 MiB heaps, and glibc unmaps such a heap as soon as it is
+ * entirely free whatever the trim threshold, unless the heap before it lacks room for the top pad:
+ * with the default pad, a call whose activations spilled into a new heap got it back as fresh pages
+ * on every such call (392-1,569 faults on about a third of resnet18 {@code head_1} calls, varying
+ * from process to process with where the weights had left the heap's end). A 64 MiB top pad keeps
+ * those heaps. The price is that the process's resident memory stays near its peak. {@code
+ * -Dcoinfer.keepFreedNativeMemory=false} leaves glibc's defaults. Calls {@code mallopt} through
+ * JNA, which DJL brings.
  */
 public final class NativeHeap {
 
@@ -28,7 +34,14 @@ public final class NativeHeap {
   /** Free memory at the top of a heap is given back to the OS only above this many bytes. */
   static final int TRIM_THRESHOLD_BYTES = 128 << 20;
 
+  /**
+   * Extra bytes glibc keeps when it grows or trims a heap; at least a thread arena's heap size (64
+   * MiB), so that a thread arena's heap that becomes entirely free is kept, not unmapped.
+   */
+  static final int TOP_PAD_BYTES = 64 << 20;
+
   private static final int M_TRIM_THRESHOLD = -1;
+  private static final int M_TOP_PAD = -2;
   private static final int M_MMAP_THRESHOLD = -3;
 
   private static boolean inForce;
@@ -49,7 +62,8 @@ public final class NativeHeap {
       // mallopt returns 1 on success
       inForce =
           mallopt.invokeInt(new Object[] {M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES}) == 1
-              && mallopt.invokeInt(new Object[] {M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES}) == 1;
+              && mallopt.invokeInt(new Object[] {M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES}) == 1
+              && mallopt.invokeInt(new Object[] {M_TOP_PAD, TOP_PAD_BYTES}) == 1;
     } catch (UnsatisfiedLinkError e) {
       inForce = false;
     }

@@ -38,15 +38,21 @@ class NativeHeapTest {
           }
         }
       }
-      // Then a typical call reuses freed pages (with glibc's defaults: about 3,100 fresh pages)
+      // Then all but at most two calls reuse freed pages (with glibc's defaults about 3,100 fresh
+      // pages per call; without the top pad a thread arena's freed heap was unmapped, and 392-1,569
+      // fresh pages came back on about every third call)
       Arrays.sort(faults);
-      assertThat(faults[faults.length / 2]).isLessThan(200);
+      assertThat(faults[faults.length - 3]).isLessThan(200);
     }
   }
 
-  /** The process's minor page faults so far ({@code /proc/self/stat}, field 10). */
+  /**
+   * The calling thread's minor page faults so far ({@code /proc/thread-self/stat}, field 10): the
+   * engine runs on it with one intra-op thread, and the JVM's compiler and collector threads, whose
+   * faults made a process-wide count flaky, are left out.
+   */
   private static long minorFaults() throws Exception {
-    String stat = Files.readString(Path.of("/proc/self/stat"));
+    String stat = Files.readString(Path.of("/proc/thread-self/stat"));
     return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[7]);
   }
 }
