@@ -3,7 +3,8 @@
 TorchScript package in PyTorch itself, on request, so that the Java side can interleave its DJL
 runs with these.
 
-  python3 bench_torch.py PACKAGE_DIR [--threads T] [--mkldnn on|off] [--flush-denormal]
+  python3 bench_torch.py PACKAGE_DIR [--threads T] [--clock wall|cpu] [--mkldnn on|off]
+                         [--flush-denormal]
 
 On start it loads head_k.pt and tail_k.pt for k = 1..4, makes a seeded 1x3xSxS input for the heads
 and head_k(input) for tail_k, and prints one JSON line: {"torch": version, "threads": T, "mkldnn":
@@ -13,7 +14,9 @@ RUNS times and prints one line with the milliseconds of each run. It ends at end
 Each run does what the DJL side (`Stopwatch`) does: the input is copied into a fresh tensor
 (untimed); the timed part is the forward call plus copying the output into a new array (numpy
 here, a Java float[] there); gradients are off (`torch.no_grad()`, which is DJL's guard around a
-TorchScript forward). Warm-up runs are just runs whose times the caller ignores.
+TorchScript forward). Warm-up runs are just runs whose times the caller ignores. `--clock cpu`
+times each run by the main thread's CPU time (time.thread_time: with one intra-op thread the forward
+runs on it) instead of elapsed time, so that time slices taken by other processes do not count.
 """
 import argparse
 import json
@@ -24,14 +27,14 @@ import time
 import torch
 
 
-def time_runs(module, x, runs):
-    """Milliseconds of each of `runs` calls of module on a fresh copy of x."""
+def time_runs(module, x, runs, clock):
+    """Milliseconds of each of `runs` calls of module on a fresh copy of x, read on clock()."""
     times = []
     for _ in range(runs):
         copy = x.clone()
-        t0 = time.perf_counter()
+        t0 = clock()
         out = module(copy).numpy().copy()
-        t1 = time.perf_counter()
+        t1 = clock()
         del copy, out
         times.append((t1 - t0) * 1e3)
     return times
@@ -41,6 +44,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("package")
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--clock", choices=["wall", "cpu"], default="wall",
+                        help="elapsed time or the main thread's CPU time")
     parser.add_argument("--mkldnn", choices=["on", "off"], default="on",
                         help="oneDNN (torch.backends.mkldnn) for convolutions")
     parser.add_argument("--flush-denormal", action="store_true",
@@ -50,6 +55,7 @@ def main():
     torch.backends.mkldnn.enabled = args.mkldnn == "on"
     if args.flush_denormal:
         torch.set_flush_denormal(True)
+    clock = time.perf_counter if args.clock == "wall" else time.thread_time
     torch.manual_seed(0)
     with open(os.path.join(args.package, "manifest.json")) as f:
         manifest = json.load(f)
@@ -70,7 +76,7 @@ def main():
             name, runs = line.split()
             if name not in modules:
                 sys.exit("unknown module %r (expected head_1..4 or tail_1..4)" % name)
-            times = time_runs(modules[name], inputs[name], int(runs))
+            times = time_runs(modules[name], inputs[name], int(runs), clock)
             print(" ".join("%.4f" % t for t in times), flush=True)
 
 

@@ -4,13 +4,16 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import io.coinfer.splitnn.model.SplitModel;
+import io.coinfer.splitnn.profile.CpuAffinity;
 import io.coinfer.splitnn.profile.PyTorchProcess;
 import io.coinfer.splitnn.profile.SplitBench;
+import io.coinfer.splitnn.profile.Stopwatch;
 import io.coinfer.splitnn.store.ModelStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Option;
  * {@code coinfer bench-split}: times the head and tail modules of a TorchScript package through DJL
  * and through PyTorch itself ({@code splitnn/scripts/bench_torch.py} as a child process), one
  * thread each, in interleaved rounds ({@link SplitBench}), and states the ratio DJL / PyTorch per
- * module and overall.
+ * module and overall. Both sides run on one CPU ({@link CpuAffinity}): this thread, which runs
+ * DJL's forward calls, is pinned before the script starts, and the script inherits the pin.
  */
 @Command(
     name = "bench-split",
@@ -66,6 +70,20 @@ public final class BenchSplitCommand implements Callable<Integer> {
               + " --script-arg=--flush-denormal (repeatable)")
   List<String> scriptArgs = new ArrayList<>();
 
+  @Option(
+      names = "--cpu",
+      description =
+          "the CPU both sides run on (default: the highest-numbered one allowed; -1: no pinning)")
+  Integer cpu;
+
+  @Option(
+      names = "--clock",
+      defaultValue = "WALL",
+      description =
+          "WALL (elapsed time) or CPU (each side's thread CPU time, which other processes'"
+              + " time slices do not inflate)")
+  Stopwatch.Clock clock;
+
   @Option(names = "--format", defaultValue = "text", description = "text or json")
   OutputFormat format;
 
@@ -77,14 +95,25 @@ public final class BenchSplitCommand implements Callable<Integer> {
     }
     List<String> command =
         new ArrayList<>(
-            List.of(python, script.toString(), packageDir.toString(), "--threads", "1"));
+            List.of(
+                python,
+                script.toString(),
+                packageDir.toString(),
+                "--threads",
+                "1",
+                "--clock",
+                clock.name().toLowerCase(Locale.ROOT)));
     command.addAll(scriptArgs);
+    BitSet allowed = CpuAffinity.supported() ? CpuAffinity.currentThread() : null;
+    int pinnedCpu = pin(allowed);
     double loadBefore = loadAverage();
     SplitBench.Result bench;
     PyTorchProcess.Info torch;
     try (SplitModel model = ModelStore.open(packageDir);
         NDManager manager = NDManager.newBaseManager();
         PyTorchProcess process = PyTorchProcess.start(command)) {
+      // one intra-op thread as on the PyTorch side, also where the engine had started before
+      JniUtils.setNumThreads(1);
       torch = process.info();
       System.err.printf(
           Locale.ROOT,
@@ -95,10 +124,14 @@ public final class BenchSplitCommand implements Callable<Integer> {
           rounds);
       bench =
           SplitBench.compare(
-              SplitBench.djl(model, manager),
+              SplitBench.djl(model, manager, clock),
               process,
               settings,
               done -> System.err.printf(Locale.ROOT, "round %d/%d done%n", done, rounds));
+    } finally {
+      if (pinnedCpu >= 0) {
+        CpuAffinity.pinCurrentThread(allowed);
+      }
     }
     Result result =
         new Result(
@@ -106,12 +139,41 @@ public final class BenchSplitCommand implements Callable<Integer> {
             Engine.getEngine("PyTorch").getVersion(),
             JniUtils.getNumThreads(),
             torch,
+            pinnedCpu,
+            clock,
             settings,
             loadBefore,
             loadAverage(),
             bench);
     format.print(result, text(result));
     return 0;
+  }
+
+  /**
+   * Pins this thread (and so the script it starts) to {@link #cpu}.
+   *
+   * @param allowed the CPUs this thread may use, null where affinity is not supported
+   * @return the CPU, or -1 if unpinned
+   */
+  private int pin(BitSet allowed) {
+    if (cpu != null && cpu == -1) {
+      return -1;
+    }
+    if (allowed == null) {
+      if (cpu != null) {
+        throw new IllegalArgumentException("--cpu needs Linux; pass --cpu -1 to run unpinned");
+      }
+      return -1;
+    }
+    int chosen = cpu != null ? cpu : allowed.length() - 1;
+    if (chosen < 0 || !allowed.get(chosen)) {
+      throw new IllegalArgumentException(
+          "--cpu " + chosen + " is not one this process may use: " + allowed);
+    }
+    BitSet one = new BitSet();
+    one.set(chosen);
+    CpuAffinity.pinCurrentThread(one);
+    return chosen;
   }
 
   private static double loadAverage() {
@@ -123,14 +185,16 @@ public final class BenchSplitCommand implements Callable<Integer> {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "DJL %s on libtorch %s (%d thread) vs PyTorch %s (%d thread, oneDNN %s);"
-                    + " %d warm-up runs, %d rounds x %d runs; load average %.2f -> %.2f%n",
+                "DJL %s on libtorch %s (%d thread) vs PyTorch %s (%d thread, oneDNN %s), %s, %s"
+                    + " clock; %d warm-up runs, %d rounds x %d runs; load average %.2f -> %.2f%n",
                 r.djlVersion(),
                 r.libtorchVersion(),
                 r.djlThreads(),
                 r.torch().torchVersion(),
                 r.torch().threads(),
                 r.torch().mkldnn() ? "on" : "off",
+                r.cpu() >= 0 ? "both on CPU " + r.cpu() : "unpinned",
+                r.clock().name().toLowerCase(Locale.ROOT),
                 r.settings().warmUpRuns(),
                 r.settings().rounds(),
                 r.settings().runsPerTurn(),
@@ -175,6 +239,8 @@ public final class BenchSplitCommand implements Callable<Integer> {
    * @param libtorchVersion the libtorch that DJL's PyTorch engine runs
    * @param djlThreads DJL's intra-op threads
    * @param torch the PyTorch side's version, threads and oneDNN switch
+   * @param cpu the CPU both sides were pinned to, or -1 if they were not
+   * @param clock what the milliseconds count: elapsed time or each side's thread CPU time
    * @param settings warm-up, rounds and runs per turn
    * @param loadAverageBefore the machine's 1-minute load average when the command started
    * @param loadAverageAfter the same when it had finished timing
@@ -185,6 +251,8 @@ public final class BenchSplitCommand implements Callable<Integer> {
       String libtorchVersion,
       int djlThreads,
       PyTorchProcess.Info torch,
+      int cpu,
+      Stopwatch.Clock clock,
       SplitBench.Settings settings,
       double loadAverageBefore,
       double loadAverageAfter,

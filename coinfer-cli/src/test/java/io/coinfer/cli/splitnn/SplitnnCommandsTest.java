@@ -10,6 +10,7 @@ import io.coinfer.mec.profile.Net;
 import io.coinfer.splitnn.data.DataSpec;
 import io.coinfer.splitnn.data.DataSplit;
 import io.coinfer.splitnn.model.SplitModel;
+import io.coinfer.splitnn.profile.CpuAffinity;
 import io.coinfer.splitnn.store.ModelStore;
 import io.coinfer.splitnn.train.Evaluator;
 import java.awt.image.BufferedImage;
@@ -18,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +163,7 @@ class SplitnnCommandsTest {
                     == 0)
         .as("Debian's python3-torch")
         .isTrue();
+    BitSet cpus = CpuAffinity.supported() ? CpuAffinity.currentThread() : null;
     // When the committed tiny TorchScript package is timed on both sides for two short rounds
     String json =
         run(
@@ -175,6 +178,8 @@ class SplitnnCommandsTest {
             "2",
             "--runs",
             "2",
+            "--clock",
+            "CPU",
             "--format",
             "json");
     // Then both engines' versions, the settings and a ratio per module and overall are reported
@@ -184,6 +189,12 @@ class SplitnnCommandsTest {
     assertThat(result.get("torch").get("torchVersion").asString()).isNotBlank();
     assertThat(result.get("torch").get("threads").asInt()).isEqualTo(1);
     assertThat(result.get("settings").get("rounds").asInt()).isEqualTo(2);
+    assertThat(result.get("clock").asString()).isEqualTo("CPU");
+    if (cpus != null) {
+      // both sides were pinned to the last allowed CPU, and the pin was lifted afterwards
+      assertThat(result.get("cpu").asInt()).isEqualTo(cpus.length() - 1);
+      assertThat(CpuAffinity.currentThread()).isEqualTo(cpus);
+    }
     JsonNode points = result.get("bench").get("points");
     assertThat(points).hasSize(4);
     for (JsonNode p : points) {

@@ -194,10 +194,10 @@ public final class SplitBench {
 
   /**
    * DJL's side: the modules of {@code model} on a random image made in {@code manager}, each run
-   * timed by {@link Stopwatch#secondsEach} (a fresh copy of the input per run, the output read back
-   * into a Java array).
+   * timed by {@link Stopwatch#secondsEach} on {@code clock} (a fresh copy of the input per run, the
+   * output read back into a Java array).
    */
-  public static Runner djl(SplitModel model, NDManager manager) {
+  public static Runner djl(SplitModel model, NDManager manager, Stopwatch.Clock clock) {
     long[] in = model.input().shape();
     NDArray image = manager.randomNormal(new Shape(1, in[0], in[1], in[2]));
     List<NDArray> features =
@@ -206,8 +206,9 @@ public final class SplitBench {
       int k = module.point();
       double[] seconds =
           module.head()
-              ? Stopwatch.secondsEach(0, runs, image, x -> model.head(k, x, false))
-              : Stopwatch.secondsEach(0, runs, features.get(k - 1), f -> model.tail(k, f, false));
+              ? Stopwatch.secondsEach(clock, 0, runs, image, x -> model.head(k, x, false))
+              : Stopwatch.secondsEach(
+                  clock, 0, runs, features.get(k - 1), f -> model.tail(k, f, false));
       return Arrays.stream(seconds).map(s -> 1e3 * s).toArray();
     };
   }

@@ -44,7 +44,7 @@ class SplitBenchTest {
     SplitBench.Result result;
     try (SplitModel model = ModelStore.open(FIXTURE);
         NDManager manager = NDManager.newBaseManager()) {
-      SplitBench.Runner djl = SplitBench.djl(model, manager);
+      SplitBench.Runner djl = SplitBench.djl(model, manager, Stopwatch.Clock.WALL);
       // When two rounds of two runs per turn are timed after three warm-up runs
       result =
           SplitBench.compare(
@@ -133,6 +133,28 @@ class SplitBenchTest {
       assertThat(Arrays.stream(seconds).min().orElseThrow()).isPositive();
       assertThat(managers).hasSize(5).doesNotContain(manager);
       assertThat(seen).allSatisfy(v -> assertThat(v).containsExactly(0, 1, 2, 3, 4, 5));
+    }
+  }
+
+  @Test
+  void shouldNotCountTimeTheThreadSpendsOffTheCpuOnTheCpuClock() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray input = manager.ones(new Shape(1));
+      java.util.function.Function<NDArray, Object> sleep =
+          x -> {
+            try {
+              Thread.sleep(50);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return x;
+          };
+      // When a step that sleeps 50 ms is timed on either clock
+      double wall = Stopwatch.secondsEach(Stopwatch.Clock.WALL, 0, 1, input, sleep)[0];
+      double cpu = Stopwatch.secondsEach(Stopwatch.Clock.CPU, 0, 1, input, sleep)[0];
+      // Then the wall clock counts the sleep and the thread's CPU clock does not
+      assertThat(wall).isGreaterThanOrEqualTo(0.05);
+      assertThat(cpu).isLessThan(0.025);
     }
   }
 
