@@ -1,10 +1,15 @@
 package io.coinfer.cli.bench;
 
 import io.coinfer.contracts.Topics;
+import io.coinfer.contracts.events.JobEvent;
+import io.coinfer.contracts.events.ResultEvent;
+import io.coinfer.contracts.messaging.EventJson;
 import io.coinfer.contracts.messaging.EventMessages;
+import io.coinfer.contracts.messaging.InvalidEventException;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +21,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a running platform's {@code coinfer.jobs}, {@code coinfer.features} and {@code
@@ -28,11 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class HopRecorder {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final KafkaConsumer<byte[], byte[]> consumer;
-  private final Map<String, double[]> seen = new HashMap<>();
+  private final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
+  private final EventJson json = new EventJson(validation.getValidator());
+  private final Map<String, Seen> seen = new HashMap<>();
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -80,10 +84,19 @@ final class HopRecorder {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    validation.close();
     List<HopSplit.Job> jobs = new ArrayList<>();
-    for (double[] t : seen.values()) {
-      if (t[0] > 0 && t[1] > 0 && t[2] > 0 && t[3] > 0 && t[4] >= 0) {
-        jobs.add(new HopSplit.Job(t[0], t[1], t[2], t[3], t[4], t[5], t[6]));
+    for (Seen s : seen.values()) {
+      if (s.job != null && s.featureSentMs > 0 && s.result != null) {
+        jobs.add(
+            new HopSplit.Job(
+                s.job.submittedAt().toEpochMilli(),
+                s.jobSentMs,
+                s.featureSentMs,
+                s.resultSentMs,
+                s.result.edge().headS() * 1000,
+                s.result.edge().queueWaitS() * 1000,
+                s.result.edge().tailS() * 1000));
       }
     }
     return HopSplit.of(jobs);
@@ -99,30 +112,35 @@ final class HopRecorder {
     }
   }
 
-  /** Slots: accepted, job sent, feature sent, result sent, head, queue wait, tail (ms). */
   private void record(ConsumerRecord<byte[], byte[]> r) {
     Header id = r.headers().lastHeader(EventMessages.JOB_ID_HEADER);
     if (id == null || r.value() == null) {
       return;
     }
-    double[] t =
-        seen.computeIfAbsent(
-            new String(id.value(), StandardCharsets.UTF_8),
-            k -> new double[] {0, 0, 0, 0, -1, 0, 0});
-    switch (r.topic()) {
-      case Topics.JOBS -> {
-        t[1] = r.timestamp();
-        JsonNode submitted = JSON.readTree(r.value()).path("submittedAt");
-        t[0] = submitted.isString() ? Instant.parse(submitted.asString()).toEpochMilli() : 0;
+    Seen s = seen.computeIfAbsent(new String(id.value(), StandardCharsets.UTF_8), k -> new Seen());
+    try {
+      switch (r.topic()) {
+        case Topics.JOBS -> {
+          s.jobSentMs = r.timestamp();
+          s.job = json.read(r.value(), JobEvent.class);
+        }
+        case Topics.FEATURES -> s.featureSentMs = r.timestamp();
+        default -> {
+          s.resultSentMs = r.timestamp();
+          s.result = json.read(r.value(), ResultEvent.class);
+        }
       }
-      case Topics.FEATURES -> t[2] = r.timestamp();
-      default -> {
-        t[3] = r.timestamp();
-        JsonNode edge = JSON.readTree(r.value()).path("edge");
-        t[4] = edge.path("headS").asDouble(0) * 1000;
-        t[5] = edge.path("queueWaitS").asDouble(0) * 1000;
-        t[6] = edge.path("tailS").asDouble(0) * 1000;
-      }
+    } catch (InvalidEventException e) {
+      // a record the platform dead-letters is no job of the split
     }
+  }
+
+  /** One job's records as seen so far: their {@code CreateTime}s (ms) and the events read. */
+  private static final class Seen {
+    JobEvent job;
+    long jobSentMs;
+    long featureSentMs;
+    long resultSentMs;
+    ResultEvent result;
   }
 }
