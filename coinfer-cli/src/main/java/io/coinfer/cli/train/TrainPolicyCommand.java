@@ -118,6 +118,13 @@ public final class TrainPolicyCommand implements Callable<Integer> {
   double beta;
 
   @Option(
+      names = "--reward-beta",
+      description =
+          "Weight of energy in the training reward only; validation (--keep-best), test figures"
+              + " and the summary's objective keep --beta. Default: --beta.")
+  Double rewardBeta;
+
+  @Option(
       names = "--power-scale",
       description = "linear (published) or log (3 decades below pmax) power head.")
   String powerScale;
@@ -128,6 +135,13 @@ public final class TrainPolicyCommand implements Callable<Integer> {
       description =
           "Also keep the checkpoint with the best validation objective in <out>/best: true/false.")
   Boolean keepBest;
+
+  @Option(
+      names = "--keep-best-max-latency",
+      description =
+          "With --keep-best, keep only updates whose mean validation latency per task is at most"
+              + " this many seconds; 0 = no cap (default).")
+  Double keepBestMaxLatency;
 
   @Option(
       names = "--warm-start",
@@ -263,6 +277,12 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     }
     if (keepBest != null) {
       b.keepBest(keepBest);
+    }
+    if (keepBestMaxLatency != null) {
+      b.keepBestMaxLatency(keepBestMaxLatency);
+    }
+    if (rewardBeta != null) {
+      b.rewardBeta(rewardBeta);
     }
     if (entropyCoef != null) {
       b.entropyCoef(entropyCoef);

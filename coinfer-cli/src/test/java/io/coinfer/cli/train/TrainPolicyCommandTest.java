@@ -63,7 +63,8 @@ class TrainPolicyCommandTest {
   void shouldPassTheSwitchesOfTheSecondRoundIntoTheConfigAndKeepTheBest(@TempDir Path dir)
       throws Exception {
     // When one rollout is trained with the log power scale, gamma 1, a longer episode cap, a
-    // larger entropy bonus (more still for the point head) and the best checkpoint kept
+    // larger entropy bonus (more still for the point head), a smaller energy weight in the
+    // reward and the best checkpoint kept under a latency cap
     int code =
         run(
             "--net",
@@ -84,8 +85,12 @@ class TrainPolicyCommandTest {
             "0.01",
             "--point-entropy-extra",
             "0.05",
+            "--reward-beta",
+            "0.25",
             "--keep-best",
             "true",
+            "--keep-best-max-latency",
+            "1.5",
             "--out",
             dir.toString());
 
@@ -103,6 +108,8 @@ class TrainPolicyCommandTest {
             "\"episodeSlotFactor\" : 0.3",
             "\"entropyCoef\" : 0.01",
             "\"pointEntropyExtra\" : 0.05",
+            "\"rewardBeta\" : 0.25",
+            "\"keepBestMaxLatency\" : 1.5",
             "\"keepBest\" : true");
   }
 

@@ -55,6 +55,14 @@ import java.util.Objects;
  * @param pointEntropyExtra extra weight of the point head's entropy bonus on top of {@code
  *     entropyCoef} at the start of PPO, falling linearly to 0 at {@code totalSteps}, so that the
  *     point head keeps exploring longer than the other heads; at least 0, 0 = off (published; ours)
+ * @param rewardBeta weight of the energy (per J, against latency in s) in the training reward only,
+ *     both {@link RewardKind}s; null = the scenario's beta (published). Validation for {@code
+ *     keepBest}, the test figures and the reported objective keep the scenario's beta, so a smaller
+ *     value trains for latency while the policy is still judged on the scenario's objective; at
+ *     least 0 (ours)
+ * @param keepBestMaxLatency with {@code keepBest}, only updates whose mean validation latency per
+ *     task is at most this many seconds may be kept (the lowest validation objective among them); 0
+ *     = no cap (ours)
  */
 public record MahppoConfig(
     long totalSteps,
@@ -88,7 +96,9 @@ public record MahppoConfig(
     boolean keepBest,
     String warmStartTeacher,
     long warmStartSteps,
-    double pointEntropyExtra) {
+    double pointEntropyExtra,
+    Double rewardBeta,
+    double keepBestMaxLatency) {
 
   /** Decades below pmax that {@link PowerScale#LOG} spans: powers from pmax / 1000 to pmax. */
   public static final int POWER_DECADES = 3;
@@ -197,6 +207,14 @@ public record MahppoConfig(
     require(
         pointEntropyExtra >= 0,
         "pointEntropyExtra must be >= 0 (0 = off), got " + pointEntropyExtra);
+    require(
+        rewardBeta == null || (rewardBeta >= 0 && !rewardBeta.isInfinite()),
+        "rewardBeta must be a finite number >= 0 (or unset: the scenario's beta), got "
+            + rewardBeta);
+    require(
+        keepBestMaxLatency >= 0 && !Double.isInfinite(keepBestMaxLatency),
+        "keepBestMaxLatency must be a finite number of seconds >= 0 (0 = no cap), got "
+            + keepBestMaxLatency);
   }
 
   /** The published settings (paper and public code), with all our switches off. */
@@ -233,6 +251,8 @@ public record MahppoConfig(
         false,
         "",
         0,
+        0,
+        null,
         0);
   }
 
@@ -265,6 +285,16 @@ public record MahppoConfig(
    */
   public double pointEntropyCoef(long stepsDone) {
     return entropyCoef + pointEntropyExtra * Math.max(0, 1 - (double) stepsDone / totalSteps);
+  }
+
+  /**
+   * The energy weight of the training reward.
+   *
+   * @param scenarioBeta the scenario's beta, the one the policy is judged on
+   * @return {@code rewardBeta} if set, else {@code scenarioBeta}
+   */
+  public double trainingBeta(double scenarioBeta) {
+    return rewardBeta == null ? scenarioBeta : rewardBeta;
   }
 
   /** Minibatches per update: {@code epochs * rolloutSteps / minibatchSize}. */
@@ -317,6 +347,8 @@ public record MahppoConfig(
     private String warmStartTeacher;
     private long warmStartSteps;
     private double pointEntropyExtra;
+    private Double rewardBeta;
+    private double keepBestMaxLatency;
 
     private Builder(MahppoConfig c) {
       totalSteps = c.totalSteps;
@@ -351,6 +383,8 @@ public record MahppoConfig(
       warmStartTeacher = c.warmStartTeacher;
       warmStartSteps = c.warmStartSteps;
       pointEntropyExtra = c.pointEntropyExtra;
+      rewardBeta = c.rewardBeta;
+      keepBestMaxLatency = c.keepBestMaxLatency;
     }
 
     /** Sets {@link MahppoConfig#totalSteps()}. */
@@ -393,6 +427,18 @@ public record MahppoConfig(
     /** Sets {@link MahppoConfig#entropyCoef()}. */
     public Builder entropyCoef(double v) {
       entropyCoef = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#rewardBeta()}; null = the scenario's beta. */
+    public Builder rewardBeta(Double v) {
+      rewardBeta = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#keepBestMaxLatency()}, in seconds per task; 0 = no cap. */
+    public Builder keepBestMaxLatency(double v) {
+      keepBestMaxLatency = v;
       return this;
     }
 
@@ -514,7 +560,9 @@ public record MahppoConfig(
           keepBest,
           warmStartTeacher,
           warmStartSteps,
-          pointEntropyExtra);
+          pointEntropyExtra,
+          rewardBeta,
+          keepBestMaxLatency);
     }
   }
 }

@@ -161,6 +161,10 @@ public final class Trainer {
     private final Options options;
     private final MahppoConfig config;
     private final ScenarioConfig sc;
+
+    /** Energy weight of the training reward ({@link MahppoConfig#trainingBeta}). */
+    private final double rewardBeta;
+
     private final PolicyWeights weights;
     private final PpoUpdater updater;
     private final MecEnvironment env;
@@ -221,7 +225,8 @@ public final class Trainer {
       this.weights = weights;
       this.updater = updater;
       this.n = sc.ues();
-      this.env = new MecEnvironment(sc, Scenario.TRAIN);
+      this.rewardBeta = config.trainingBeta(sc.beta());
+      this.env = new MecEnvironment(sc.withBeta(rewardBeta), Scenario.TRAIN);
       this.features = new Features(shape, n, sc.pmaxWatts());
       this.policy = new JavaPolicy(weights, n, sc.pmaxWatts());
       this.outs = new ActorOutputs(n, sc.channels());
@@ -335,13 +340,18 @@ public final class Trainer {
           bestObjective);
     }
 
-    /** Saves the policy into {@code out/best} when its validation objective is the lowest yet. */
+    /**
+     * Saves the policy into {@code out/best} when its validation objective (at the scenario's beta)
+     * is the lowest yet among updates whose validation latency meets {@link
+     * MahppoConfig#keepBestMaxLatency()}.
+     */
     private void keepIfBest(Path out, double seconds, EpisodeMetrics test) {
       EvaluationSummary v =
           validationEvaluator.evaluate(
               testScheduler, VALIDATION_EPISODES, VALIDATION_SEED, k -> {});
       double objective = v.latencyPerTask() + sc.beta() * v.energyPerTask();
-      if (objective < bestObjective) {
+      double cap = config.keepBestMaxLatency();
+      if (objective < bestObjective && (cap == 0 || v.latencyPerTask() <= cap)) {
         bestObjective = objective;
         best = save(out.resolve("best"), seconds, test);
       }
@@ -481,7 +491,7 @@ public final class Trainer {
           for (int u = 0; u < n; u++) {
             energy += env.slotEnergy(u);
           }
-          reward = -100 * (sc.slotSeconds() + sc.beta() * energy / n) / meanTasks;
+          reward = -100 * (sc.slotSeconds() + rewardBeta * energy / n) / meanTasks;
         }
         steps++;
         episodeSlots++;

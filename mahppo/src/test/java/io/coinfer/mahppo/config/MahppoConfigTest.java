@@ -66,6 +66,8 @@ class MahppoConfigTest {
                     false,
                     "",
                     0,
+                    0,
+                    null,
                     0))
         .hasMessageContaining("clipEpsilon");
   }
@@ -112,5 +114,20 @@ class MahppoConfigTest {
     assertThatThrownBy(() -> MahppoConfig.published().toBuilder().pointEntropyExtra(-1).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("pointEntropyExtra");
+  }
+
+  @Test
+  void shouldTrainOnTheScenariosBetaUnlessARewardBetaIsSet() {
+    assertThat(MahppoConfig.recommended().rewardBeta()).isNull();
+    assertThat(MahppoConfig.recommended().trainingBeta(1)).isEqualTo(1);
+    assertThat(MahppoConfig.recommended().toBuilder().rewardBeta(0.2).build().trainingBeta(1))
+        .isEqualTo(0.2);
+    assertThat(MahppoConfig.recommended().keepBestMaxLatency()).isZero();
+    assertThatThrownBy(() -> MahppoConfig.recommended().toBuilder().rewardBeta(-0.1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("rewardBeta");
+    assertThatThrownBy(() -> MahppoConfig.recommended().toBuilder().keepBestMaxLatency(-1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("keepBestMaxLatency");
   }
 }

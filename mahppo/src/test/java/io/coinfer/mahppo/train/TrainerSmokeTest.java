@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coinfer.mahppo.checkpoint.Checkpoint;
 import io.coinfer.mahppo.config.MahppoConfig;
 import io.coinfer.mahppo.config.MahppoConfig.PowerScale;
+import io.coinfer.mahppo.config.MahppoConfig.RewardKind;
 import io.coinfer.mahppo.serve.MahppoScheduler;
 import io.coinfer.mec.profile.Net;
 import io.coinfer.mec.schedule.SchedulingContext;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TrainerSmokeTest {
 
@@ -65,6 +68,71 @@ class TrainerSmokeTest {
     assertThat(columns(b, 4, 16)).isEqualTo(columns(a, 4, 16));
     assertThat(Files.readAllBytes(b.resolve("checkpoint").resolve(Checkpoint.WEIGHTS)))
         .isEqualTo(Files.readAllBytes(a.resolve("checkpoint").resolve(Checkpoint.WEIGHTS)));
+  }
+
+  @ParameterizedTest
+  @EnumSource(RewardKind.class)
+  void shouldChangeOnlyTheTrainingRewardWithARewardBeta(
+      RewardKind kind, @TempDir Path unset, @TempDir Path same, @TempDir Path smaller)
+      throws Exception {
+    // Given small rollouts on mobilenetv2 with the scenario's beta of 1
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
+    MahppoConfig cfg =
+        MahppoConfig.published().toBuilder()
+            .totalSteps(512)
+            .rollout(256, 64, 2)
+            .reward(kind)
+            .build();
+
+    // When trained with seed 11 without a reward beta, with one equal to the scenario's and with
+    // a smaller one
+    Trainer.train(new Trainer.Options(sc, cfg, 11, unset, null, "test"), TrainingListener.none());
+    Trainer.train(
+        new Trainer.Options(sc, cfg.toBuilder().rewardBeta(1.0).build(), 11, same, null, "test"),
+        TrainingListener.none());
+    Trainer.train(
+        new Trainer.Options(sc, cfg.toBuilder().rewardBeta(0.1).build(), 11, smaller, null, "test"),
+        TrainingListener.none());
+
+    // Then an equal reward beta changes nothing, bit for bit; a smaller one gives other episodic
+    // returns already in the first rollout (same policy, same actions, cheaper energy), and the
+    // checkpoint records it
+    assertThat(columns(same, 4, 18)).isEqualTo(columns(unset, 4, 18));
+    assertThat(Files.readAllBytes(same.resolve("checkpoint").resolve(Checkpoint.WEIGHTS)))
+        .isEqualTo(Files.readAllBytes(unset.resolve("checkpoint").resolve(Checkpoint.WEIGHTS)));
+    assertThat(episodicReturns(smaller).get(0)).isNotEqualTo(episodicReturns(unset).get(0));
+    assertThat(Checkpoint.read(smaller.resolve("checkpoint")).config().rewardBeta()).isEqualTo(0.1);
+  }
+
+  @Test
+  void shouldKeepNoUpdateWhoseValidationLatencyIsAboveTheCap(
+      @TempDir Path capped, @TempDir Path loose) {
+    // Given two updates of 256 slots on mobilenetv2 with the best checkpoint kept
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
+    MahppoConfig cfg =
+        MahppoConfig.published().toBuilder()
+            .totalSteps(512)
+            .rollout(256, 64, 1)
+            .keepBest(true)
+            .build();
+
+    // When kept under a latency cap no policy meets (1 us per task) and under one all meet
+    TrainingResult none =
+        Trainer.train(
+            new Trainer.Options(
+                sc, cfg.toBuilder().keepBestMaxLatency(1e-6).build(), 4, capped, null, "test"),
+            TrainingListener.none());
+    TrainingResult some =
+        Trainer.train(
+            new Trainer.Options(
+                sc, cfg.toBuilder().keepBestMaxLatency(1e6).build(), 4, loose, null, "test"),
+            TrainingListener.none());
+
+    // Then nothing is kept under the first, and the best validation objective under the second
+    assertThat(none.best()).isNull();
+    assertThat(Files.exists(capped.resolve("best"))).isFalse();
+    assertThat(some.best()).isNotNull();
+    assertThat(some.bestValidationObjective()).isPositive().isFinite();
   }
 
   @Test
@@ -147,6 +215,12 @@ class TrainerSmokeTest {
     String[] header = csv.get(0).split(",");
     int col = java.util.Arrays.asList(header).indexOf("entropy_point");
     return Double.parseDouble(csv.get(csv.size() - 1).split(",")[col]);
+  }
+
+  private static List<Double> episodicReturns(Path dir) throws Exception {
+    List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
+    int col = java.util.Arrays.asList(csv.get(0).split(",")).indexOf("episodic_return");
+    return csv.stream().skip(1).map(l -> Double.parseDouble(l.split(",")[col])).toList();
   }
 
   private static List<String> columns(Path dir, int from, int to) throws Exception {
