@@ -3,12 +3,14 @@ package io.coinfer.cli.splitnn;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import io.coinfer.splitnn.model.MemoryLayout;
 import io.coinfer.splitnn.model.SplitModel;
 import io.coinfer.splitnn.profile.CpuAffinity;
 import io.coinfer.splitnn.profile.PyTorchProcess;
 import io.coinfer.splitnn.profile.SplitBench;
 import io.coinfer.splitnn.profile.Stopwatch;
 import io.coinfer.splitnn.store.ModelStore;
+import io.coinfer.splitnn.torchscript.TorchScriptSplitModel;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +86,14 @@ public final class BenchSplitCommand implements Callable<Integer> {
               + " time slices do not inflate)")
   Stopwatch.Clock clock;
 
+  @Option(
+      names = "--head-layout",
+      defaultValue = "CHANNELS_LAST",
+      description =
+          "the memory layout each side puts a head's image in, inside the timed part:"
+              + " CHANNELS_LAST (what the runners do) or CONTIGUOUS (NCHW as given)")
+  MemoryLayout headLayout;
+
   @Option(names = "--format", defaultValue = "text", description = "text or json")
   OutputFormat format;
 
@@ -102,14 +112,18 @@ public final class BenchSplitCommand implements Callable<Integer> {
                 "--threads",
                 "1",
                 "--clock",
-                clock.name().toLowerCase(Locale.ROOT)));
+                clock.name().toLowerCase(Locale.ROOT),
+                "--head-layout",
+                headLayout.name().toLowerCase(Locale.ROOT)));
     command.addAll(scriptArgs);
     BitSet allowed = CpuAffinity.supported() ? CpuAffinity.currentThread() : null;
     int pinnedCpu = pin(allowed);
     double loadBefore = loadAverage();
     SplitBench.Result bench;
     PyTorchProcess.Info torch;
-    try (SplitModel model = ModelStore.open(packageDir);
+    try (SplitModel model =
+            TorchScriptSplitModel.load(
+                packageDir, ModelStore.readManifest(packageDir), headLayout);
         NDManager manager = NDManager.newBaseManager();
         PyTorchProcess process = PyTorchProcess.start(command)) {
       // one intra-op thread as on the PyTorch side, also where the engine had started before
@@ -141,6 +155,7 @@ public final class BenchSplitCommand implements Callable<Integer> {
             torch,
             pinnedCpu,
             clock,
+            headLayout,
             settings,
             loadBefore,
             loadAverage(),
@@ -186,7 +201,8 @@ public final class BenchSplitCommand implements Callable<Integer> {
             String.format(
                 Locale.ROOT,
                 "DJL %s on libtorch %s (%d thread) vs PyTorch %s (%d thread, oneDNN %s), %s, %s"
-                    + " clock; %d warm-up runs, %d rounds x %d runs; load average %.2f -> %.2f%n",
+                    + " clock, %s heads; %d warm-up runs, %d rounds x %d runs; load average %.2f"
+                    + " -> %.2f%n",
                 r.djlVersion(),
                 r.libtorchVersion(),
                 r.djlThreads(),
@@ -195,6 +211,7 @@ public final class BenchSplitCommand implements Callable<Integer> {
                 r.torch().mkldnn() ? "on" : "off",
                 r.cpu() >= 0 ? "both on CPU " + r.cpu() : "unpinned",
                 r.clock().name().toLowerCase(Locale.ROOT),
+                r.headLayout().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 r.settings().warmUpRuns(),
                 r.settings().rounds(),
                 r.settings().runsPerTurn(),
@@ -241,6 +258,7 @@ public final class BenchSplitCommand implements Callable<Integer> {
    * @param torch the PyTorch side's version, threads and oneDNN switch
    * @param cpu the CPU both sides were pinned to, or -1 if they were not
    * @param clock what the milliseconds count: elapsed time or each side's thread CPU time
+   * @param headLayout the memory layout both sides put a head's image in before running it
    * @param settings warm-up, rounds and runs per turn
    * @param loadAverageBefore the machine's 1-minute load average when the command started
    * @param loadAverageAfter the same when it had finished timing
@@ -253,6 +271,7 @@ public final class BenchSplitCommand implements Callable<Integer> {
       PyTorchProcess.Info torch,
       int cpu,
       Stopwatch.Clock clock,
+      MemoryLayout headLayout,
       SplitBench.Settings settings,
       double loadAverageBefore,
       double loadAverageAfter,

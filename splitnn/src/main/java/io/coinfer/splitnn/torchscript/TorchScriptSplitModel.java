@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.coinfer.splitnn.model.InputSpec;
+import io.coinfer.splitnn.model.MemoryLayout;
 import io.coinfer.splitnn.model.NativeHeap;
 import io.coinfer.splitnn.model.SplitModel;
 import io.coinfer.splitnn.model.TorchThreads;
@@ -21,6 +22,11 @@ import java.util.List;
  * An imported model package run through DJL's PyTorch engine: a traced {@code head_k.pt} and {@code
  * tail_k.pt} per point k in 1..4, described by a {@link ModelManifest}. Point 0 runs {@code
  * tail_1(head_1(x))}; point 5's head does the same and its tail is the identity.
+ *
+ * <p>Outside training a head gets its images in the package's head layout ({@link
+ * MemoryLayout#CHANNELS_LAST} unless loaded otherwise: 1.3-4x faster for resnet18's heads) and a
+ * tail gets its feature {@link MemoryLayout#CONTIGUOUS} (faster for every tail measured), so a
+ * head's channels-last output is copied back before a tail runs on it.
  */
 public final class TorchScriptSplitModel implements SplitModel {
 
@@ -30,24 +36,38 @@ public final class TorchScriptSplitModel implements SplitModel {
   }
 
   private final ModelManifest manifest;
+  private final MemoryLayout headLayout;
   private final List<Model> heads = new ArrayList<>();
   private final List<Model> tails = new ArrayList<>();
   private Model full;
 
-  private TorchScriptSplitModel(ModelManifest manifest) {
+  private TorchScriptSplitModel(ModelManifest manifest, MemoryLayout headLayout) {
     this.manifest = manifest;
+    this.headLayout = headLayout;
+  }
+
+  /**
+   * Loads every module of a package folder, its heads to run on channels-last images.
+   *
+   * @throws IOException naming the file that is missing or does not load
+   */
+  public static TorchScriptSplitModel load(Path dir, ModelManifest manifest) throws IOException {
+    return load(dir, manifest, MemoryLayout.CHANNELS_LAST);
   }
 
   /**
    * Loads every module of a package folder.
    *
+   * @param headLayout the layout the images of {@code head_k} (k = 1..4) are put in outside
+   *     training
    * @throws IOException naming the file that is missing or does not load
    */
-  public static TorchScriptSplitModel load(Path dir, ModelManifest manifest) throws IOException {
+  public static TorchScriptSplitModel load(
+      Path dir, ModelManifest manifest, MemoryLayout headLayout) throws IOException {
     if (!ModelManifest.TORCHSCRIPT.equals(manifest.format())) {
       throw new IllegalArgumentException(dir + " is not a torchscript package");
     }
-    TorchScriptSplitModel model = new TorchScriptSplitModel(manifest);
+    TorchScriptSplitModel model = new TorchScriptSplitModel(manifest, headLayout);
     try {
       model.full = loadModule(dir, "full");
       for (int k = 1; k <= 4; k++) {
@@ -106,7 +126,7 @@ public final class TorchScriptSplitModel implements SplitModel {
     return switch (SplitModel.checkPoint(point)) {
       case RAW_IMAGE -> images;
       case FULL -> run(full, images, training);
-      default -> run(heads.get(point - 1), images, training);
+      default -> run(heads.get(point - 1), training ? images : headLayout.apply(images), training);
     };
   }
 
@@ -115,7 +135,11 @@ public final class TorchScriptSplitModel implements SplitModel {
     return switch (SplitModel.checkPoint(point)) {
       case RAW_IMAGE -> run(full, features, training);
       case FULL -> features;
-      default -> run(tails.get(point - 1), features, training);
+      default ->
+          run(
+              tails.get(point - 1),
+              training ? features : MemoryLayout.CONTIGUOUS.apply(features),
+              training);
     };
   }
 

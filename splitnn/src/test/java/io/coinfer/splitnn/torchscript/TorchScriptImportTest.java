@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.coinfer.splitnn.codec.CodecInfo;
 import io.coinfer.splitnn.codec.CodecSpec;
 import io.coinfer.splitnn.codec.FeatureCodec;
 import io.coinfer.splitnn.data.DataSplit;
 import io.coinfer.splitnn.data.ImageSet;
 import io.coinfer.splitnn.data.SyntheticShapes;
+import io.coinfer.splitnn.model.MemoryLayout;
 import io.coinfer.splitnn.model.SplitModel;
 import io.coinfer.splitnn.runtime.SplitRuntime;
+import io.coinfer.splitnn.store.ModelManifest;
 import io.coinfer.splitnn.store.ModelStore;
 import io.coinfer.splitnn.train.CodecTrainer;
 import io.coinfer.splitnn.train.EpochStats;
@@ -38,6 +43,28 @@ class TorchScriptImportTest {
     assertThat(checks.get(0).featureShape()).containsExactly(8L, 16L, 16L);
     assertThat(checks.get(3).featureShape()).containsExactly(32L, 4L, 4L);
     assertThat(checks).allSatisfy(c -> assertThat(c.maxAbsDifference()).isLessThan(1e-4));
+  }
+
+  @Test
+  void shouldGiveTheSameFeaturesAndLogitsWithChannelsLastHeads() throws Exception {
+    ModelManifest manifest = ModelStore.readManifest(FIXTURE);
+    try (SplitModel channelsLast = TorchScriptSplitModel.load(FIXTURE, manifest);
+        SplitModel contiguous =
+            TorchScriptSplitModel.load(FIXTURE, manifest, MemoryLayout.CONTIGUOUS);
+        NDManager manager = NDManager.newBaseManager()) {
+      NDArray images = manager.randomNormal(new Shape(2, 3, 32, 32));
+      for (int point = 1; point <= 4; point++) {
+        // When both run the head to the point and the tail from the head's output
+        NDArray a = channelsLast.head(point, images, false);
+        NDArray b = contiguous.head(point, images, false);
+        // Then the features and the logits agree within float rounding
+        assertThat(a.sub(b).abs().max().getFloat()).as("point %d", point).isLessThan(1e-5f);
+        NDArray logits = channelsLast.tail(point, a, false);
+        assertThat(logits.sub(contiguous.tail(point, b, false)).abs().max().getFloat())
+            .as("point %d logits", point)
+            .isLessThan(1e-5f);
+      }
+    }
   }
 
   @Test
