@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.coinfer.splitnn.model.MemoryLayout;
 import io.coinfer.splitnn.model.SplitModel;
 import io.coinfer.splitnn.store.ModelStore;
 import java.io.IOException;
@@ -133,6 +135,23 @@ class SplitBenchTest {
       assertThat(Arrays.stream(seconds).min().orElseThrow()).isPositive();
       assertThat(managers).hasSize(5).doesNotContain(manager);
       assertThat(seen).allSatisfy(v -> assertThat(v).containsExactly(0, 1, 2, 3, 4, 5));
+    }
+  }
+
+  @Test
+  void shouldReadAResultInLogicalOrderIntoTheSharedArrayWhenItFits() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray x = manager.arange(24f).reshape(1, 2, 3, 4);
+      float[] expected = x.toFloatArray();
+      // When a channels-last result (not contiguous) is read into an array of its size
+      float[] sink = new float[24];
+      float[] read = Stopwatch.read(MemoryLayout.CHANNELS_LAST.apply(x), sink);
+      // Then that array holds the elements in NCHW order
+      assertThat(read).isSameAs(sink).containsExactly(expected);
+      // And a result of another size gets an array of its own, one of another type is converted
+      assertThat(Stopwatch.read(x.get("0, 0"), sink)).isNotSameAs(sink).hasSize(12);
+      assertThat(Stopwatch.read(x.toType(DataType.INT32, false), new float[0]))
+          .containsExactly(expected);
     }
   }
 
