@@ -8,14 +8,22 @@ import java.util.ServiceLoader;
 
 /**
  * Creates schedulers from specs: {@code local}, {@code edge}, {@code fixed:<point>:<power>}, {@code
- * random}, {@code greedy}, {@code static-search}, and whatever a {@link SchedulerFactory} on the
- * class path supports (e.g. {@code mahppo}).
+ * random}, {@code greedy}, {@code static-search}, {@code rotate:<point>:<power>} (a warm-start
+ * teacher, not a paper baseline), and whatever a {@link SchedulerFactory} on the class path
+ * supports (e.g. {@code mahppo}).
  */
 public final class Schedulers {
 
   /** The specs of the built-in baselines, for help texts and error messages. */
   public static final List<String> BUILT_IN =
-      List.of("local", "edge", "fixed:<point>:<power>", "random", "greedy", "static-search");
+      List.of(
+          "local",
+          "edge",
+          "fixed:<point>:<power>",
+          "random",
+          "greedy",
+          "static-search",
+          "rotate:<point>:<power>");
 
   private Schedulers() {}
 
@@ -44,7 +52,12 @@ public final class Schedulers {
         break;
     }
     if (lower.startsWith("fixed:")) {
-      return fixed(key, cfg);
+      PointAndPower p = pointAndPower(key);
+      return new FixedScheduler(key, cfg, p.point(), p.watts());
+    }
+    if (lower.startsWith("rotate:")) {
+      PointAndPower p = pointAndPower(key);
+      return new RotateScheduler(key, cfg, p.point(), p.watts());
     }
     for (SchedulerFactory factory : ServiceLoader.load(SchedulerFactory.class)) {
       if (factory.supports(key)) {
@@ -87,26 +100,28 @@ public final class Schedulers {
         "static-search");
   }
 
-  private static Scheduler fixed(String spec, ScenarioConfig cfg) {
+  /** The point and power of a {@code fixed:} or {@code rotate:} spec. */
+  private record PointAndPower(int point, double watts) {}
+
+  private static PointAndPower pointAndPower(String spec) {
     String[] parts = spec.split(":", -1);
+    String name = parts[0];
+    String usage =
+        "malformed spec '"
+            + spec
+            + "'; expected "
+            + name
+            + ":<point 0..5>:<power in W>, e.g. "
+            + name
+            + ":3:1.0";
     if (parts.length != 3) {
-      throw new IllegalArgumentException(
-          "malformed spec '"
-              + spec
-              + "'; expected fixed:<point 0..5>:<power in W>, e.g. fixed:3:1.0");
+      throw new IllegalArgumentException(usage);
     }
-    int point;
-    double power;
     try {
-      point = Integer.parseInt(parts[1].trim());
-      power = Double.parseDouble(parts[2].trim());
+      return new PointAndPower(
+          Integer.parseInt(parts[1].trim()), Double.parseDouble(parts[2].trim()));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "malformed spec '"
-              + spec
-              + "'; expected fixed:<point 0..5>:<power in W>, e.g. fixed:3:1.0",
-          e);
+      throw new IllegalArgumentException(usage, e);
     }
-    return new FixedScheduler(spec, cfg, point, power);
   }
 }

@@ -2,7 +2,10 @@ package io.coinfer.mec.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import io.coinfer.mec.eval.EpisodeMetrics;
+import io.coinfer.mec.eval.Evaluator;
 import io.coinfer.mec.profile.Net;
 import io.coinfer.mec.sim.Action;
 import io.coinfer.mec.sim.MecEnvironment;
@@ -50,7 +53,9 @@ class SchedulersTest {
     assertThatThrownBy(() -> Schedulers.create("clever", cfg, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown scheduler 'clever'")
-        .hasMessageContaining("local, edge, fixed:<point>:<power>, random, greedy, static-search");
+        .hasMessageContaining(
+            "local, edge, fixed:<point>:<power>, random, greedy, static-search,"
+                + " rotate:<point>:<power>");
   }
 
   @Test
@@ -63,6 +68,35 @@ class SchedulersTest {
         .hasMessageContaining("point 7 is outside 0..5");
     assertThatThrownBy(() -> Schedulers.create("fixed:3:2", cfg, 0))
         .hasMessageContaining("power 2.0 W is outside (0, 1.0] W");
+  }
+
+  @Test
+  void shouldRotateTheSendersOverTheSubChannelsByTasksLeft() {
+    // Given resnet18's test scenario (5 UEs at 50 m, 2 sub-channels) and rotate:1:0.3
+    MecEnvironment env = new MecEnvironment(cfg, Scenario.TEST);
+    env.reset(0);
+    Scheduler rotate = Schedulers.create("rotate:1:0.3", cfg, 0);
+
+    // When it decides the first slot, then runs the episode
+    Action[] first = rotate.decide(SchedulingContext.of(env));
+    EpisodeMetrics m = new Evaluator(cfg, Scenario.TEST).runEpisode(rotate, 0);
+
+    // Then UEs 0 and 1 (equal batches: lower index first) send at point 1, one per sub-channel,
+    // the other three compute locally, and the episode takes 10 slots (0.025 s per task, 47%
+    // below local's 19) at less than 0.04 J per task
+    assertThat(first)
+        .containsExactly(
+            new Action(1, 0, 0.3),
+            new Action(1, 1, 0.3),
+            new Action(5, 0, 0.3),
+            new Action(5, 0, 0.3),
+            new Action(5, 0, 0.3));
+    assertThat(m.latencyPerTask()).isCloseTo(0.025, within(1e-12));
+    assertThat(m.energyPerTask()).isLessThan(0.04);
+    assertThatThrownBy(() -> Schedulers.create("rotate:5:1", cfg, 0))
+        .hasMessageContaining("point 5 is outside 0..4");
+    assertThatThrownBy(() -> Schedulers.create("rotate:1", cfg, 0))
+        .hasMessageContaining("expected rotate:<point 0..5>:<power in W>");
   }
 
   @Test

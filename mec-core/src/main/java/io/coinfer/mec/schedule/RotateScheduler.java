@@ -1,0 +1,69 @@
+package io.coinfer.mec.schedule;
+
+import io.coinfer.mec.profile.Net;
+import io.coinfer.mec.sim.Action;
+import io.coinfer.mec.sim.ScenarioConfig;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The {@code rotate:<point>:<power>} heuristic: at every slot start the C UEs with the most tasks
+ * left (ties: lower index first), C being the number of sub-channels, run the head at the point and
+ * send on sub-channels 0..C-1, one each, at the power; every other UE computes its next task
+ * locally (point 5). So each sub-channel carries one sender at a time, free of interference, while
+ * the rest of the fleet computes, and the senders rotate as their batches shrink.
+ *
+ * <p>Not a paper baseline and not in {@link Schedulers#allBaselines}: a teacher for MAHPPO's warm
+ * start ({@code --warm-start rotate:1:0.3}) that shows the low-latency region the beta = 1
+ * objective steers training away from (resnet18, test scenario: 10 slots, 0.025 s per task).
+ */
+public final class RotateScheduler implements Scheduler {
+
+  private static final Comparator<UeContext> MOST_TASKS_LEFT =
+      Comparator.comparingInt(UeContext::tasksLeft).reversed().thenComparingInt(UeContext::index);
+
+  private final String id;
+  private final int point;
+  private final double powerWatts;
+
+  /**
+   * @param id the spec to report
+   * @param cfg the system
+   * @param point the senders' point, 0..4 (5 would not send)
+   * @param powerWatts the power of every UE, in (0, pmax] watts (it also applies to a transmission
+   *     in flight of a UE that has turned local)
+   */
+  public RotateScheduler(String id, ScenarioConfig cfg, int point, double powerWatts) {
+    if (point < 0 || point >= Net.POINTS - 1) {
+      throw new IllegalArgumentException(id + ": point " + point + " is outside 0..4");
+    }
+    if (!(powerWatts > 0) || powerWatts > cfg.pmaxWatts()) {
+      throw new IllegalArgumentException(
+          id + ": power " + powerWatts + " W is outside (0, " + cfg.pmaxWatts() + "] W");
+    }
+    this.id = id;
+    this.point = point;
+    this.powerWatts = powerWatts;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public Action[] decide(SchedulingContext ctx) {
+    Action[] actions = new Action[ctx.ues().size()];
+    java.util.Arrays.fill(actions, new Action(Net.POINTS - 1, 0, powerWatts));
+    List<UeContext> senders =
+        ctx.ues().stream()
+            .filter(u -> u.tasksLeft() > 0)
+            .sorted(MOST_TASKS_LEFT)
+            .limit(ctx.config().channels())
+            .toList();
+    for (int k = 0; k < senders.size(); k++) {
+      actions[senders.get(k).index()] = new Action(point, k, powerWatts);
+    }
+    return actions;
+  }
+}
