@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The {@code rotate:<point>:<power>} heuristic: at every slot start the C UEs with the most tasks
  * left (ties: lower index first), C being the number of sub-channels, run the head at the point and
- * send on sub-channels 0..C-1, one each, at the power; every other UE computes its next task
+ * send at the power, one per sub-channel: a UE that was a sender in the last slot keeps its
+ * sub-channel, a new sender takes the lowest free one; every other UE computes its next task
  * locally (point 5). So each sub-channel carries one sender at a time, free of interference, while
  * the rest of the fleet computes, and the senders rotate as their batches shrink.
  *
@@ -61,8 +62,24 @@ public final class RotateScheduler implements Scheduler {
             .sorted(MOST_TASKS_LEFT)
             .limit(ctx.config().channels())
             .toList();
-    for (int k = 0; k < senders.size(); k++) {
-      actions[senders.get(k).index()] = new Action(point, k, powerWatts);
+    boolean[] taken = new boolean[ctx.config().channels()];
+    List<UeContext> newcomers = new java.util.ArrayList<>();
+    for (UeContext u : senders) {
+      int last = u.pending().channel();
+      if (u.pending().point() == point && !taken[last]) {
+        taken[last] = true;
+        actions[u.index()] = new Action(point, last, powerWatts);
+      } else {
+        newcomers.add(u);
+      }
+    }
+    int free = 0;
+    for (UeContext u : newcomers) {
+      while (taken[free]) {
+        free++;
+      }
+      taken[free] = true;
+      actions[u.index()] = new Action(point, free, powerWatts);
     }
     return actions;
   }
