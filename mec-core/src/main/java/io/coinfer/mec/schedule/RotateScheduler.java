@@ -7,12 +7,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The {@code rotate:<point>:<power>} heuristic: at every slot start the C UEs with the most tasks
- * left (ties: lower index first), C being the number of sub-channels, run the head at the point and
- * send at the power, one per sub-channel: a UE that was a sender in the last slot keeps its
- * sub-channel, a new sender takes the lowest free one; every other UE computes its next task
- * locally (point 5). So each sub-channel carries one sender at a time, free of interference, while
- * the rest of the fleet computes, and the senders rotate as their batches shrink.
+ * The {@code rotate:<point>:<power>} heuristic: at every slot start the C UEs with the largest
+ * share of their batch left (ties: lower index first), C being the number of sub-channels, run the
+ * head at the point and send at the power, one per sub-channel: a UE that was a sender in the last
+ * slot keeps its sub-channel, a new sender takes the lowest free one; every other UE computes its
+ * next task locally (point 5). So each sub-channel carries one sender at a time, free of
+ * interference, while the rest of the fleet computes, and the senders rotate as their batches
+ * shrink.
  *
  * <p>Not a paper baseline and not in {@link Schedulers#allBaselines}: a teacher for MAHPPO's warm
  * start ({@code --warm-start rotate:1:0.3}) that shows the low-latency region the beta = 1
@@ -20,8 +21,13 @@ import java.util.List;
  */
 public final class RotateScheduler implements Scheduler {
 
-  private static final Comparator<UeContext> MOST_TASKS_LEFT =
-      Comparator.comparingInt(UeContext::tasksLeft).reversed().thenComparingInt(UeContext::index);
+  /**
+   * The largest share of its batch left first (what the normalised state shows: a clone cannot see
+   * absolute counts when batches differ), then the lower index.
+   */
+  private static final Comparator<UeContext> MOST_LEFT =
+      Comparator.comparingDouble((UeContext u) -> -(double) u.tasksLeft() / u.totalTasks())
+          .thenComparingInt(UeContext::index);
 
   private final String id;
   private final int point;
@@ -59,7 +65,7 @@ public final class RotateScheduler implements Scheduler {
     List<UeContext> senders =
         ctx.ues().stream()
             .filter(u -> u.tasksLeft() > 0)
-            .sorted(MOST_TASKS_LEFT)
+            .sorted(MOST_LEFT)
             .limit(ctx.config().channels())
             .toList();
     boolean[] taken = new boolean[ctx.config().channels()];
