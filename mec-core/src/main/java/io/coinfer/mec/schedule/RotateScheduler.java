@@ -3,6 +3,8 @@ package io.coinfer.mec.schedule;
 import io.coinfer.mec.profile.Net;
 import io.coinfer.mec.sim.Action;
 import io.coinfer.mec.sim.ScenarioConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -61,7 +63,7 @@ public final class RotateScheduler implements Scheduler {
   @Override
   public Action[] decide(SchedulingContext ctx) {
     Action[] actions = new Action[ctx.ues().size()];
-    java.util.Arrays.fill(actions, new Action(Net.POINTS - 1, 0, powerWatts));
+    Arrays.fill(actions, new Action(Net.POINTS - 1, 0, powerWatts));
     List<UeContext> senders =
         ctx.ues().stream()
             .filter(u -> u.tasksLeft() > 0)
@@ -69,7 +71,7 @@ public final class RotateScheduler implements Scheduler {
             .limit(ctx.config().channels())
             .toList();
     boolean[] taken = new boolean[ctx.config().channels()];
-    List<UeContext> newcomers = new java.util.ArrayList<>();
+    List<UeContext> newcomers = new ArrayList<>();
     for (UeContext u : senders) {
       int last = u.pending().channel();
       if (u.pending().point() == point && !taken[last]) {
