@@ -7,8 +7,8 @@ import ai.djl.ndarray.types.Shape;
  * How the elements of an (N, C, H, W) array lie in memory when it enters a module. The logical
  * shape and values never change, only the strides, so the module's result is the same up to float
  * rounding; the speed is not. libtorch picks its kernels by the input's layout: on this machine's
- * CPU (one thread) traced resnet18 heads ran 1.3-4x faster from a channels-last image (head_1 1.9
- * ms against 7.7 in libtorch 2.7.1: its NCHW max-pool is a scalar loop, its NHWC one vectorised),
+ * CPU (one thread) traced resnet18 heads ran 1.2-4.2x faster from a channels-last image (head_1 1.7
+ * ms against 7.0 in libtorch 2.7.1: its NCHW max-pool is a scalar loop, its NHWC one vectorised),
  * while its tails ran 1.1-1.5x slower from a channels-last feature. DJL has no call for a memory
  * format, so both directions are made from reshapes, which copy where a view cannot be had.
  */

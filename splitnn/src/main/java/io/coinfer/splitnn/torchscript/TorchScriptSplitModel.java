@@ -24,7 +24,7 @@ import java.util.List;
  * tail_1(head_1(x))}; point 5's head does the same and its tail is the identity.
  *
  * <p>Outside training a head gets its images in the package's head layout ({@link
- * MemoryLayout#CHANNELS_LAST} unless loaded otherwise: 1.3-4x faster for resnet18's heads) and a
+ * MemoryLayout#CHANNELS_LAST} unless loaded otherwise: 1.2-4.2x faster for resnet18's heads) and a
  * tail gets its feature {@link MemoryLayout#CONTIGUOUS} (faster for every tail measured), so a
  * head's channels-last output is copied back before a tail runs on it.
  */
