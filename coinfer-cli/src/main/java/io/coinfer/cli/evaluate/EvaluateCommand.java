@@ -78,8 +78,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       converter = ScenarioConverter.class,
       description =
           "test (50 m, lambda tasks, start local), train (random distances, Poisson batches,"
-              + " random start, published slot cap) or random-positions (random distances,"
-              + " test-style batches). Default: ${DEFAULT-VALUE}.")
+              + " random start, published slot cap), random-positions (random distances,"
+              + " test-style batches) or co-located (train, but one distance, batch and start"
+              + " shared by every UE). Default: ${DEFAULT-VALUE}.")
   Scenario scenario;
 
   @Option(

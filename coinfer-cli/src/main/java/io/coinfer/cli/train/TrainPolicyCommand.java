@@ -125,6 +125,13 @@ public final class TrainPolicyCommand implements Callable<Integer> {
   Double rewardBeta;
 
   @Option(
+      names = "--co-located-fraction",
+      description =
+          "Share of training episodes, 0 to 1, in which every UE has the same distance, batch and"
+              + " initial action (scenario co-located), as in the test scenario. Default: 0.")
+  Double coLocatedFraction;
+
+  @Option(
       names = "--power-scale",
       description = "linear (published) or log (3 decades below pmax) power head.")
   String powerScale;
@@ -283,6 +290,9 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     }
     if (rewardBeta != null) {
       b.rewardBeta(rewardBeta);
+    }
+    if (coLocatedFraction != null) {
+      b.coLocatedFraction(coLocatedFraction);
     }
     if (entropyCoef != null) {
       b.entropyCoef(entropyCoef);

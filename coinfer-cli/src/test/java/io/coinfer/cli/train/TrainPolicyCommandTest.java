@@ -64,7 +64,7 @@ class TrainPolicyCommandTest {
       throws Exception {
     // When one rollout is trained with the log power scale, gamma 1, a longer episode cap, a
     // larger entropy bonus (more still for the point head), a smaller energy weight in the
-    // reward and the best checkpoint kept under a latency cap
+    // reward, a share of co-located episodes and the best checkpoint kept under a latency cap
     int code =
         run(
             "--net",
@@ -91,6 +91,8 @@ class TrainPolicyCommandTest {
             "true",
             "--keep-best-max-latency",
             "1.5",
+            "--co-located-fraction",
+            "0.5",
             "--out",
             dir.toString());
 
@@ -110,6 +112,7 @@ class TrainPolicyCommandTest {
             "\"pointEntropyExtra\" : 0.05",
             "\"rewardBeta\" : 0.25",
             "\"keepBestMaxLatency\" : 1.5",
+            "\"coLocatedFraction\" : 0.5",
             "\"keepBest\" : true");
   }
 

@@ -63,6 +63,9 @@ import java.util.Objects;
  * @param keepBestMaxLatency with {@code keepBest}, only updates whose mean validation latency per
  *     task is at most this many seconds may be kept (the lowest validation objective among them); 0
  *     = no cap (ours)
+ * @param coLocatedFraction share of training episodes drawn from {@link
+ *     io.coinfer.mec.sim.Scenario#CO_LOCATED} (one distance, batch and initial action for every UE)
+ *     instead of the training scenario, in [0, 1]; 0 = none (published)
  */
 public record MahppoConfig(
     long totalSteps,
@@ -98,7 +101,8 @@ public record MahppoConfig(
     long warmStartSteps,
     double pointEntropyExtra,
     Double rewardBeta,
-    double keepBestMaxLatency) {
+    double keepBestMaxLatency,
+    double coLocatedFraction) {
 
   /** Decades below pmax that {@link PowerScale#LOG} spans: powers from pmax / 1000 to pmax. */
   public static final int POWER_DECADES = 3;
@@ -215,6 +219,9 @@ public record MahppoConfig(
         keepBestMaxLatency >= 0 && !Double.isInfinite(keepBestMaxLatency),
         "keepBestMaxLatency must be a finite number of seconds >= 0 (0 = no cap), got "
             + keepBestMaxLatency);
+    require(
+        coLocatedFraction >= 0 && coLocatedFraction <= 1,
+        "coLocatedFraction must be in [0, 1] (0 = none), got " + coLocatedFraction);
   }
 
   /** The published settings (paper and public code), with all our switches off. */
@@ -253,6 +260,7 @@ public record MahppoConfig(
         0,
         0,
         null,
+        0,
         0);
   }
 
@@ -349,6 +357,7 @@ public record MahppoConfig(
     private double pointEntropyExtra;
     private Double rewardBeta;
     private double keepBestMaxLatency;
+    private double coLocatedFraction;
 
     private Builder(MahppoConfig c) {
       totalSteps = c.totalSteps;
@@ -385,6 +394,7 @@ public record MahppoConfig(
       pointEntropyExtra = c.pointEntropyExtra;
       rewardBeta = c.rewardBeta;
       keepBestMaxLatency = c.keepBestMaxLatency;
+      coLocatedFraction = c.coLocatedFraction;
     }
 
     /** Sets {@link MahppoConfig#totalSteps()}. */
@@ -439,6 +449,12 @@ public record MahppoConfig(
     /** Sets {@link MahppoConfig#keepBestMaxLatency()}, in seconds per task; 0 = no cap. */
     public Builder keepBestMaxLatency(double v) {
       keepBestMaxLatency = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#coLocatedFraction()}, in [0, 1]; 0 = none. */
+    public Builder coLocatedFraction(double v) {
+      coLocatedFraction = v;
       return this;
     }
 
@@ -562,7 +578,8 @@ public record MahppoConfig(
           warmStartSteps,
           pointEntropyExtra,
           rewardBeta,
-          keepBestMaxLatency);
+          keepBestMaxLatency,
+          coLocatedFraction);
     }
   }
 }

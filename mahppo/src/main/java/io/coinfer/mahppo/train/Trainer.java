@@ -389,7 +389,10 @@ public final class Trainer {
 
     private void resetEpisode() {
       long episodeSeed = episodes.nextLong();
-      double[] s = env.reset(episodeSeed);
+      double[] s =
+          config.coLocatedFraction() > 0 && episodes.nextDouble() < config.coLocatedFraction()
+              ? env.reset(Scenario.CO_LOCATED.draw(sc, episodeSeed))
+              : env.reset(episodeSeed);
       if (teacher != null) {
         teacher.reset(episodeSeed);
       }

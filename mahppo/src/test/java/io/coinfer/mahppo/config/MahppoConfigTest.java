@@ -68,6 +68,7 @@ class MahppoConfigTest {
                     0,
                     0,
                     null,
+                    0,
                     0))
         .hasMessageContaining("clipEpsilon");
   }
@@ -129,5 +130,14 @@ class MahppoConfigTest {
     assertThatThrownBy(() -> MahppoConfig.recommended().toBuilder().keepBestMaxLatency(-1).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("keepBestMaxLatency");
+  }
+
+  @Test
+  void shouldDrawNoCoLocatedEpisodesUnlessAskedAndRejectAShareOutsideZeroOne() {
+    assertThat(MahppoConfig.published().coLocatedFraction()).isZero();
+    assertThat(MahppoConfig.recommended().coLocatedFraction()).isZero();
+    assertThatThrownBy(() -> MahppoConfig.recommended().toBuilder().coLocatedFraction(1.5).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("coLocatedFraction must be in [0, 1]");
   }
 }

@@ -14,8 +14,9 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs a scheduler over seeded episodes of a scenario and measures them, as the paper's test loop
- * does: decide, step, until every UE has finished. Training-scenario episodes stop at the published
- * slot cap ({@code floor(lambda 0.15 / T)} slots); the others at {@link #slotLimit()}.
+ * does: decide, step, until every UE has finished. Episodes of the training scenario and of its
+ * co-located variant stop at the published slot cap ({@code floor(lambda 0.15 / T)} slots); the
+ * others at {@link #slotLimit()}.
  */
 public final class Evaluator {
 
@@ -43,7 +44,8 @@ public final class Evaluator {
       throw new IllegalArgumentException("slot limit must be >= 1, got " + slotLimit);
     }
     this.env = new MecEnvironment(cfg, scenario);
-    this.slotLimit = scenario == Scenario.TRAIN ? cfg.trainingSlotCap() : slotLimit;
+    boolean training = scenario == Scenario.TRAIN || scenario == Scenario.CO_LOCATED;
+    this.slotLimit = training ? cfg.trainingSlotCap() : slotLimit;
   }
 
   /**

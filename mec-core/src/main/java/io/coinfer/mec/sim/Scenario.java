@@ -22,7 +22,15 @@ public enum Scenario {
    * Our evaluation scenario so results do not rest on one geometry: training-style distances (a
    * seed per episode), test-style batches and initial action.
    */
-  RANDOM_POSITIONS("random-positions");
+  RANDOM_POSITIONS("random-positions"),
+  /**
+   * Our training variant for co-located fleets: the training scenario's draws, but one distance,
+   * one batch size and one initial action shared by every UE, so the UEs differ only in their
+   * index. The test scenario (every UE at 50 m with lambda tasks, all local at first) is one such
+   * episode; random geometries almost never tie, so a policy trained on them alone has to guess
+   * which of several identical UEs should give way.
+   */
+  CO_LOCATED("co-located");
 
   /** The distance of every UE in the test scenario, in meters. */
   public static final double TEST_DISTANCE_METERS = 50.0;
@@ -73,12 +81,18 @@ public enum Scenario {
     int[] tasks = new int[n];
     Action[] initial = new Action[n];
     for (int i = 0; i < n; i++) {
+      if (this == CO_LOCATED && i > 0) {
+        distances[i] = distances[0];
+        tasks[i] = tasks[0];
+        initial[i] = initial[0];
+        continue;
+      }
       if (this == TEST) {
         distances[i] = TEST_DISTANCE_METERS;
       } else {
         distances[i] = cfg.dminMeters() + rng.nextDouble() * (cfg.dmaxMeters() - cfg.dminMeters());
       }
-      if (this == TRAIN) {
+      if (this == TRAIN || this == CO_LOCATED) {
         tasks[i] = Math.max(1, poisson(rng, cfg.lambda()));
         initial[i] =
             new Action(

@@ -72,10 +72,24 @@ class ScenarioTest {
   }
 
   @Test
+  void shouldDrawCoLocatedEpisodesWhoseUesDifferOnlyInTheirIndex() {
+    // When
+    EpisodeSetup a = Scenario.CO_LOCATED.draw(cfg, 1);
+    EpisodeSetup b = Scenario.CO_LOCATED.draw(cfg, 2);
+    // Then
+    assertThat(a.distancesMeters()).containsOnly(a.distancesMeters()[0]);
+    assertThat(a.tasks()).containsOnly(a.tasks()[0]);
+    assertThat(a.initialActions()).containsOnly(a.initialActions()[0]);
+    assertThat(a.distancesMeters()[0]).isBetween(cfg.dminMeters(), cfg.dmaxMeters());
+    assertThat(b.distancesMeters()[0]).isNotEqualTo(a.distancesMeters()[0]);
+    assertThat(Scenario.CO_LOCATED.draw(cfg, 1)).usingRecursiveComparison().isEqualTo(a);
+  }
+
+  @Test
   void shouldParseScenarioIdsAndNameTheKnownOnes() {
     assertThat(Scenario.parse("random-positions")).isEqualTo(Scenario.RANDOM_POSITIONS);
     assertThat(Scenario.parse("TEST")).isEqualTo(Scenario.TEST);
     assertThatThrownBy(() -> Scenario.parse("eval"))
-        .hasMessageContaining("train, test, random-positions");
+        .hasMessageContaining("train, test, random-positions, co-located");
   }
 }
