@@ -73,6 +73,13 @@ public final class TrainPolicyCommand implements Callable<Integer> {
   Path resume;
 
   @Option(
+      names = "--init-from",
+      description =
+          "Checkpoint directory whose weights start a new run with this command's switches, from"
+              + " step 0 and a fresh optimiser (fine-tuning); not with --resume.")
+  Path initFrom;
+
+  @Option(
       names = "--preset",
       defaultValue = "recommended",
       description =
@@ -198,6 +205,9 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     try {
       sc = ScenarioConfig.paperDefaults(Net.parse(net), ues, channels).withBeta(beta);
       cfg = config();
+      if (resume != null && initFrom != null) {
+        throw new IllegalArgumentException("--resume and --init-from exclude each other");
+      }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -208,7 +218,7 @@ public final class TrainPolicyCommand implements Callable<Integer> {
             + String.join(" ", args);
     TrainingResult r =
         Trainer.train(
-            new Trainer.Options(sc, cfg, seed, out, resume, command),
+            new Trainer.Options(sc, cfg, seed, out, resume, initFrom, command),
             new TrainingProgress(spec.commandLine().getErr()));
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("net", sc.net().id());

@@ -117,6 +117,14 @@ class TrainPolicyCommandTest {
   }
 
   @Test
+  void shouldRejectResumingAndFineTuningAtOnce(@TempDir Path dir) {
+    int code =
+        run("--resume", dir.toString(), "--init-from", dir.toString(), "--out", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--resume and --init-from exclude each other");
+  }
+
+  @Test
   void shouldRejectAWarmStartWithoutSteps(@TempDir Path dir) {
     int code = run("--warm-start", "static-search", "--out", dir.toString());
     assertThat(code).isEqualTo(2);

@@ -80,6 +80,9 @@ public final class Trainer {
    * @param seed the run's seed
    * @param out output directory
    * @param resume checkpoint directory to continue from, or null
+   * @param initFrom checkpoint directory whose weights (and value statistics) start a new run with
+   *     this run's config, from step 0 and a fresh optimiser (fine-tuning), or null; not together
+   *     with {@code resume}
    * @param command the command line, recorded in the checkpoint's provenance
    */
   public record Options(
@@ -88,7 +91,28 @@ public final class Trainer {
       long seed,
       Path out,
       Path resume,
-      String command) {}
+      Path initFrom,
+      String command) {
+
+    /** Fails when both a checkpoint to resume and one to start from are given. */
+    public Options {
+      if (resume != null && initFrom != null) {
+        throw new IllegalArgumentException(
+            "resume (" + resume + ") and initFrom (" + initFrom + ") exclude each other");
+      }
+    }
+
+    /** A run from scratch or resumed, not fine-tuned. */
+    public Options(
+        ScenarioConfig scenario,
+        MahppoConfig config,
+        long seed,
+        Path out,
+        Path resume,
+        String command) {
+      this(scenario, config, seed, out, resume, null, command);
+    }
+  }
 
   private Trainer() {}
 
@@ -101,31 +125,14 @@ public final class Trainer {
    */
   public static TrainingResult train(Options options, TrainingListener listener) {
     Checkpoint resumed = options.resume() == null ? null : Checkpoint.read(options.resume());
+    Checkpoint init = options.initFrom() == null ? null : Checkpoint.read(options.initFrom());
     MahppoConfig config =
         resumed == null
             ? options.config()
             : resumed.config().toBuilder().totalSteps(options.config().totalSteps()).build();
     ScenarioConfig sc = options.scenario();
-    if (resumed != null
-        && (resumed.weights().shape().ues() != sc.ues()
-            || resumed.weights().shape().channels() != sc.channels()
-            || !resumed.provenance().net().equals(sc.net().id()))) {
-      throw new IllegalArgumentException(
-          "checkpoint "
-              + options.resume()
-              + " was trained for "
-              + resumed.provenance().net()
-              + " with "
-              + resumed.provenance().ues()
-              + " UEs and "
-              + resumed.provenance().channels()
-              + " sub-channels; the command asks for "
-              + sc.net()
-              + ", "
-              + sc.ues()
-              + ", "
-              + sc.channels());
-    }
+    requireSameSystem(resumed, options.resume(), sc);
+    requireSameSystem(init, options.initFrom(), sc);
     PolicyShape shape =
         new PolicyShape(
             sc.ues(),
@@ -136,16 +143,30 @@ public final class Trainer {
             config.trunkHidden(),
             config.headHidden(),
             config.criticHidden());
+    if (init != null && !init.weights().shape().equals(shape)) {
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + options.initFrom()
+              + " has the policy shape "
+              + init.weights().shape()
+              + "; this run's switches give "
+              + shape
+              + " (check --rich-state and --shared-actor)");
+    }
     long startSteps = resumed == null ? 0 : resumed.provenance().steps();
     long seed = options.seed() ^ (startSteps * 0x9E3779B97F4A7C15L);
+    Checkpoint start = resumed != null ? resumed : init;
     PolicyWeights weights =
-        resumed == null
+        start == null
             ? PolicyWeights.initialise(shape, config.orthogonalInit(), new Random(options.seed()))
-            : resumed.weights().copy();
+            : start.weights().copy();
     try (NDManager root = NDManager.newBaseManager();
         PpoUpdater updater =
             new PpoUpdater(config, weights, sc.pmaxWatts(), new SplittableRandom(seed + 2), root)) {
       long updates = 0;
+      if (init != null) {
+        updater.restoreValueStats(init.valueStats());
+      }
       if (resumed != null) {
         updater.restoreValueStats(resumed.valueStats());
         updater.adam().restore(Checkpoint.readOptimizer(options.resume()), resumed.adamSteps());
@@ -153,6 +174,30 @@ public final class Trainer {
       }
       return new Run(options, config, sc, shape, weights, updater, seed, startSteps, updates)
           .execute(listener);
+    }
+  }
+
+  /** Fails when a checkpoint was trained for another net, fleet size or number of sub-channels. */
+  private static void requireSameSystem(Checkpoint cp, Path dir, ScenarioConfig sc) {
+    if (cp != null
+        && (cp.weights().shape().ues() != sc.ues()
+            || cp.weights().shape().channels() != sc.channels()
+            || !cp.provenance().net().equals(sc.net().id()))) {
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + dir
+              + " was trained for "
+              + cp.provenance().net()
+              + " with "
+              + cp.provenance().ues()
+              + " UEs and "
+              + cp.provenance().channels()
+              + " sub-channels; the command asks for "
+              + sc.net()
+              + ", "
+              + sc.ues()
+              + ", "
+              + sc.channels());
     }
   }
 

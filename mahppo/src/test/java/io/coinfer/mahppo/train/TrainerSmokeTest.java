@@ -1,6 +1,7 @@
 package io.coinfer.mahppo.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coinfer.mahppo.checkpoint.Checkpoint;
 import io.coinfer.mahppo.config.MahppoConfig;
@@ -159,6 +160,61 @@ class TrainerSmokeTest {
   }
 
   @Test
+  void shouldStartANewRunFromTheWeightsOfACheckpointWhenInitialisedFromIt(
+      @TempDir Path first, @TempDir Path tuned, @TempDir Path scratch) {
+    // Given a run of 256 slots
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.RESNET18, 5, 2);
+    MahppoConfig cfg =
+        MahppoConfig.published().toBuilder().totalSteps(256).rollout(256, 64, 1).build();
+    TrainingResult start =
+        Trainer.train(
+            new Trainer.Options(sc, cfg, 5, first, null, "test"), TrainingListener.none());
+
+    // When a run with another seed and other switches (a smaller energy weight, co-located
+    // episodes only) starts from its weights, and the same run starts from scratch
+    MahppoConfig other = cfg.toBuilder().rewardBeta(0.3).coLocatedFraction(1).build();
+    TrainingResult fineTuned =
+        Trainer.train(
+            new Trainer.Options(sc, other, 6, tuned, null, start.checkpoint(), "test"),
+            TrainingListener.none());
+    TrainingResult fresh =
+        Trainer.train(
+            new Trainer.Options(sc, other, 6, scratch, null, "test"), TrainingListener.none());
+
+    // Then it counts its own steps, records its own switches, and its weights stay close to the
+    // start's after one update while a fresh run's are far from them
+    Checkpoint a = Checkpoint.read(start.checkpoint());
+    Checkpoint b = Checkpoint.read(fineTuned.checkpoint());
+    assertThat(b.provenance().steps()).isEqualTo(256);
+    assertThat(b.config()).isEqualTo(other);
+    double moved = maxAbsDifference(a, b);
+    assertThat(moved).isPositive();
+    assertThat(moved).isLessThan(maxAbsDifference(a, Checkpoint.read(fresh.checkpoint())) / 10);
+  }
+
+  @Test
+  void shouldRefuseToStartFromACheckpointOfAnotherShape(@TempDir Path first, @TempDir Path next) {
+    // Given a run with the rich state
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.RESNET18, 5, 2);
+    MahppoConfig rich =
+        MahppoConfig.recommended().toBuilder().totalSteps(256).rollout(256, 64, 1).build();
+    TrainingResult start =
+        Trainer.train(
+            new Trainer.Options(sc, rich, 5, first, null, "test"), TrainingListener.none());
+
+    // When a run with the published state starts from it, then it is told why not
+    MahppoConfig plain = MahppoConfig.published().toBuilder().totalSteps(256).build();
+    assertThatThrownBy(
+            () ->
+                Trainer.train(
+                    new Trainer.Options(sc, plain, 5, next, null, start.checkpoint(), "test"),
+                    TrainingListener.none()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("policy shape")
+        .hasMessageContaining("--rich-state");
+  }
+
+  @Test
   void shouldCloneAFixedTeacherBeforePpoAndKeepTheBestCheckpoint(@TempDir Path out) {
     // Given a warm start of 3 rollouts cloning every UE at point 2, sub-channel 0, 0.1 W, on the
     // log power scale, with the best checkpoint kept
@@ -208,6 +264,18 @@ class TrainerSmokeTest {
     // Then the point head ends with more entropy, close to that of a uniform choice of 6 points
     assertThat(lastPointEntropy(extra)).isGreaterThan(lastPointEntropy(plain));
     assertThat(lastPointEntropy(extra)).isGreaterThan(0.99 * Math.log(6));
+  }
+
+  private static double maxAbsDifference(Checkpoint a, Checkpoint b) {
+    double max = 0;
+    for (int t = 0; t < a.weights().tensors().size(); t++) {
+      float[] x = a.weights().tensors().get(t).data();
+      float[] y = b.weights().tensors().get(t).data();
+      for (int i = 0; i < x.length; i++) {
+        max = Math.max(max, Math.abs(x[i] - y[i]));
+      }
+    }
+    return max;
   }
 
   private static double lastPointEntropy(Path dir) throws Exception {
