@@ -7,6 +7,7 @@ import io.coinfer.mahppo.config.MahppoConfig.RewardKind;
 import io.coinfer.mahppo.train.Trainer;
 import io.coinfer.mahppo.train.TrainingResult;
 import io.coinfer.mec.profile.Net;
+import io.coinfer.mec.sim.Scenario;
 import io.coinfer.mec.sim.ScenarioConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -130,6 +131,13 @@ public final class TrainPolicyCommand implements Callable<Integer> {
           "Weight of energy in the training reward only; validation (--keep-best), test figures"
               + " and the summary's objective keep --beta. Default: --beta.")
   Double rewardBeta;
+
+  @Option(
+      names = "--training-scenario",
+      description =
+          "Scenario of the training episodes: train (published), random-positions (equal batches,"
+              + " local first action, as evaluated) or co-located; never test. Default: train.")
+  String trainingScenario;
 
   @Option(
       names = "--co-located-fraction",
@@ -300,6 +308,9 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     }
     if (rewardBeta != null) {
       b.rewardBeta(rewardBeta);
+    }
+    if (trainingScenario != null) {
+      b.trainingScenario(Scenario.parse(trainingScenario));
     }
     if (coLocatedFraction != null) {
       b.coLocatedFraction(coLocatedFraction);

@@ -64,7 +64,8 @@ class TrainPolicyCommandTest {
       throws Exception {
     // When one rollout is trained with the log power scale, gamma 1, a longer episode cap, a
     // larger entropy bonus (more still for the point head), a smaller energy weight in the
-    // reward, a share of co-located episodes and the best checkpoint kept under a latency cap
+    // reward, equal batches with a share of co-located episodes and the best checkpoint kept
+    // under a latency cap
     int code =
         run(
             "--net",
@@ -93,6 +94,8 @@ class TrainPolicyCommandTest {
             "1.5",
             "--co-located-fraction",
             "0.5",
+            "--training-scenario",
+            "random-positions",
             "--out",
             dir.toString());
 
@@ -113,7 +116,15 @@ class TrainPolicyCommandTest {
             "\"rewardBeta\" : 0.25",
             "\"keepBestMaxLatency\" : 1.5",
             "\"coLocatedFraction\" : 0.5",
+            "\"trainingScenario\" : \"RANDOM_POSITIONS\"",
             "\"keepBest\" : true");
+  }
+
+  @Test
+  void shouldRefuseToTrainOnTheTestScenario(@TempDir Path dir) {
+    int code = run("--training-scenario", "test", "--out", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("must not be the test scenario");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.coinfer.mahppo.config;
 
+import io.coinfer.mec.sim.Scenario;
 import java.util.List;
 import java.util.Objects;
 
@@ -66,6 +67,10 @@ import java.util.Objects;
  * @param coLocatedFraction share of training episodes drawn from {@link
  *     io.coinfer.mec.sim.Scenario#CO_LOCATED} (one distance, batch and initial action for every UE)
  *     instead of the training scenario, in [0, 1]; 0 = none (published)
+ * @param trainingScenario the scenario training episodes are drawn from: {@link Scenario#TRAIN}
+ *     (published; also when null, as in older checkpoints), or another but {@link Scenario#TEST},
+ *     for instance {@link Scenario#RANDOM_POSITIONS} (equal batches, every UE local at first, as in
+ *     the evaluation); the episodes' seeds are the run's own (ours)
  */
 public record MahppoConfig(
     long totalSteps,
@@ -102,7 +107,8 @@ public record MahppoConfig(
     double pointEntropyExtra,
     Double rewardBeta,
     double keepBestMaxLatency,
-    double coLocatedFraction) {
+    double coLocatedFraction,
+    Scenario trainingScenario) {
 
   /** Decades below pmax that {@link PowerScale#LOG} spans: powers from pmax / 1000 to pmax. */
   public static final int POWER_DECADES = 3;
@@ -222,6 +228,12 @@ public record MahppoConfig(
     require(
         coLocatedFraction >= 0 && coLocatedFraction <= 1,
         "coLocatedFraction must be in [0, 1] (0 = none), got " + coLocatedFraction);
+    if (trainingScenario == null) {
+      trainingScenario = Scenario.TRAIN;
+    }
+    require(
+        trainingScenario != Scenario.TEST,
+        "trainingScenario must not be the test scenario, which the policy is judged on");
   }
 
   /** The published settings (paper and public code), with all our switches off. */
@@ -261,7 +273,8 @@ public record MahppoConfig(
         0,
         null,
         0,
-        0);
+        0,
+        Scenario.TRAIN);
   }
 
   /**
@@ -358,6 +371,7 @@ public record MahppoConfig(
     private Double rewardBeta;
     private double keepBestMaxLatency;
     private double coLocatedFraction;
+    private Scenario trainingScenario;
 
     private Builder(MahppoConfig c) {
       totalSteps = c.totalSteps;
@@ -395,6 +409,7 @@ public record MahppoConfig(
       rewardBeta = c.rewardBeta;
       keepBestMaxLatency = c.keepBestMaxLatency;
       coLocatedFraction = c.coLocatedFraction;
+      trainingScenario = c.trainingScenario;
     }
 
     /** Sets {@link MahppoConfig#totalSteps()}. */
@@ -449,6 +464,12 @@ public record MahppoConfig(
     /** Sets {@link MahppoConfig#keepBestMaxLatency()}, in seconds per task; 0 = no cap. */
     public Builder keepBestMaxLatency(double v) {
       keepBestMaxLatency = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#trainingScenario()}. */
+    public Builder trainingScenario(Scenario v) {
+      trainingScenario = v;
       return this;
     }
 
@@ -579,7 +600,8 @@ public record MahppoConfig(
           pointEntropyExtra,
           rewardBeta,
           keepBestMaxLatency,
-          coLocatedFraction);
+          coLocatedFraction,
+          trainingScenario);
     }
   }
 }

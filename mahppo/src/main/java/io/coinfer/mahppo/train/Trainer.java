@@ -271,7 +271,7 @@ public final class Trainer {
       this.updater = updater;
       this.n = sc.ues();
       this.rewardBeta = config.trainingBeta(sc.beta());
-      this.env = new MecEnvironment(sc.withBeta(rewardBeta), Scenario.TRAIN);
+      this.env = new MecEnvironment(sc.withBeta(rewardBeta), config.trainingScenario());
       this.features = new Features(shape, n, sc.pmaxWatts());
       this.policy = new JavaPolicy(weights, n, sc.pmaxWatts());
       this.outs = new ActorOutputs(n, sc.channels());

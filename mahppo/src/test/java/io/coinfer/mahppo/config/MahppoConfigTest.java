@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.coinfer.mahppo.config.MahppoConfig.PowerScale;
+import io.coinfer.mec.sim.Scenario;
 import org.junit.jupiter.api.Test;
 
 class MahppoConfigTest {
@@ -69,7 +70,8 @@ class MahppoConfigTest {
                     0,
                     null,
                     0,
-                    0))
+                    0,
+                    null))
         .hasMessageContaining("clipEpsilon");
   }
 
@@ -139,5 +141,16 @@ class MahppoConfigTest {
     assertThatThrownBy(() -> MahppoConfig.recommended().toBuilder().coLocatedFraction(1.5).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("coLocatedFraction must be in [0, 1]");
+  }
+
+  @Test
+  void shouldTrainOnTheTrainingScenarioUnlessToldAndNeverOnTheTestScenario() {
+    assertThat(MahppoConfig.published().trainingScenario()).isEqualTo(Scenario.TRAIN);
+    assertThat(MahppoConfig.recommended().toBuilder().trainingScenario(null).build())
+        .isEqualTo(MahppoConfig.recommended());
+    assertThatThrownBy(
+            () -> MahppoConfig.recommended().toBuilder().trainingScenario(Scenario.TEST).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must not be the test scenario");
   }
 }
