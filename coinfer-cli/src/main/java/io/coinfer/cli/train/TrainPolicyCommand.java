@@ -133,6 +133,13 @@ public final class TrainPolicyCommand implements Callable<Integer> {
   Double rewardBeta;
 
   @Option(
+      names = "--validation-episodes",
+      description =
+          "Random-positions episodes of the validation that picks the kept update (--keep-best)."
+              + " Default: 10.")
+  Integer validationEpisodes;
+
+  @Option(
       names = "--training-scenario",
       description =
           "Scenario of the training episodes: train (published), random-positions (equal batches,"
@@ -308,6 +315,9 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     }
     if (rewardBeta != null) {
       b.rewardBeta(rewardBeta);
+    }
+    if (validationEpisodes != null) {
+      b.validationEpisodes(validationEpisodes);
     }
     if (trainingScenario != null) {
       b.trainingScenario(Scenario.parse(trainingScenario));

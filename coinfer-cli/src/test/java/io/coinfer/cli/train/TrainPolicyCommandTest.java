@@ -96,6 +96,8 @@ class TrainPolicyCommandTest {
             "0.5",
             "--training-scenario",
             "random-positions",
+            "--validation-episodes",
+            "3",
             "--out",
             dir.toString());
 
@@ -117,6 +119,7 @@ class TrainPolicyCommandTest {
             "\"keepBestMaxLatency\" : 1.5",
             "\"coLocatedFraction\" : 0.5",
             "\"trainingScenario\" : \"RANDOM_POSITIONS\"",
+            "\"validationEpisodes\" : 3",
             "\"keepBest\" : true");
   }
 

@@ -71,6 +71,9 @@ import java.util.Objects;
  *     (published; also when null, as in older checkpoints), or another but {@link Scenario#TEST},
  *     for instance {@link Scenario#RANDOM_POSITIONS} (equal batches, every UE local at first, as in
  *     the evaluation); the episodes' seeds are the run's own (ours)
+ * @param validationEpisodes random-positions episodes of the validation that picks the kept update
+ *     ({@code keepBest}); 0 (older checkpoints) reads as {@value #DEFAULT_VALIDATION_EPISODES}
+ *     (ours)
  */
 public record MahppoConfig(
     long totalSteps,
@@ -108,7 +111,11 @@ public record MahppoConfig(
     Double rewardBeta,
     double keepBestMaxLatency,
     double coLocatedFraction,
-    Scenario trainingScenario) {
+    Scenario trainingScenario,
+    int validationEpisodes) {
+
+  /** Random-positions episodes of the kept-best validation unless told otherwise. */
+  public static final int DEFAULT_VALIDATION_EPISODES = 10;
 
   /** Decades below pmax that {@link PowerScale#LOG} spans: powers from pmax / 1000 to pmax. */
   public static final int POWER_DECADES = 3;
@@ -234,6 +241,10 @@ public record MahppoConfig(
     require(
         trainingScenario != Scenario.TEST,
         "trainingScenario must not be the test scenario, which the policy is judged on");
+    if (validationEpisodes == 0) {
+      validationEpisodes = DEFAULT_VALIDATION_EPISODES;
+    }
+    require(validationEpisodes >= 1, "validationEpisodes must be >= 1, got " + validationEpisodes);
   }
 
   /** The published settings (paper and public code), with all our switches off. */
@@ -274,7 +285,8 @@ public record MahppoConfig(
         null,
         0,
         0,
-        Scenario.TRAIN);
+        Scenario.TRAIN,
+        DEFAULT_VALIDATION_EPISODES);
   }
 
   /**
@@ -372,6 +384,7 @@ public record MahppoConfig(
     private double keepBestMaxLatency;
     private double coLocatedFraction;
     private Scenario trainingScenario;
+    private int validationEpisodes;
 
     private Builder(MahppoConfig c) {
       totalSteps = c.totalSteps;
@@ -410,6 +423,7 @@ public record MahppoConfig(
       keepBestMaxLatency = c.keepBestMaxLatency;
       coLocatedFraction = c.coLocatedFraction;
       trainingScenario = c.trainingScenario;
+      validationEpisodes = c.validationEpisodes;
     }
 
     /** Sets {@link MahppoConfig#totalSteps()}. */
@@ -464,6 +478,12 @@ public record MahppoConfig(
     /** Sets {@link MahppoConfig#keepBestMaxLatency()}, in seconds per task; 0 = no cap. */
     public Builder keepBestMaxLatency(double v) {
       keepBestMaxLatency = v;
+      return this;
+    }
+
+    /** Sets {@link MahppoConfig#validationEpisodes()}. */
+    public Builder validationEpisodes(int v) {
+      validationEpisodes = v;
       return this;
     }
 
@@ -601,7 +621,8 @@ public record MahppoConfig(
           rewardBeta,
           keepBestMaxLatency,
           coLocatedFraction,
-          trainingScenario);
+          trainingScenario,
+          validationEpisodes);
     }
   }
 }

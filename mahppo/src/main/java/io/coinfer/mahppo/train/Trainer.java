@@ -57,12 +57,6 @@ public final class Trainer {
   public static final int TEST_SLOT_LIMIT = 2000;
 
   /**
-   * Random-positions episodes of the validation that picks the kept-best checkpoint ({@link
-   * MahppoConfig#keepBest()}).
-   */
-  public static final int VALIDATION_EPISODES = 10;
-
-  /**
    * Run seed of the validation episodes; {@code coinfer evaluate} runs seeds 1, 2, ... whose
    * episode seeds ({@link Evaluator#episodeSeed}) never meet these.
    */
@@ -393,7 +387,7 @@ public final class Trainer {
     private void keepIfBest(Path out, double seconds, EpisodeMetrics test) {
       EvaluationSummary v =
           validationEvaluator.evaluate(
-              testScheduler, VALIDATION_EPISODES, VALIDATION_SEED, k -> {});
+              testScheduler, config.validationEpisodes(), VALIDATION_SEED, k -> {});
       double objective = v.latencyPerTask() + sc.beta() * v.energyPerTask();
       double cap = config.keepBestMaxLatency();
       if (objective < bestObjective && (cap == 0 || v.latencyPerTask() <= cap)) {

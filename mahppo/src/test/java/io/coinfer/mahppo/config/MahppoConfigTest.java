@@ -71,7 +71,8 @@ class MahppoConfigTest {
                     null,
                     0,
                     0,
-                    null))
+                    null,
+                    0))
         .hasMessageContaining("clipEpsilon");
   }
 
@@ -152,5 +153,15 @@ class MahppoConfigTest {
             () -> MahppoConfig.recommended().toBuilder().trainingScenario(Scenario.TEST).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must not be the test scenario");
+  }
+
+  @Test
+  void shouldValidateOnTenEpisodesUnlessToldAndReadAnOlderConfigsZeroAsTen() {
+    assertThat(MahppoConfig.recommended().validationEpisodes()).isEqualTo(10);
+    assertThat(MahppoConfig.recommended().toBuilder().validationEpisodes(0).build())
+        .isEqualTo(MahppoConfig.recommended());
+    assertThatThrownBy(() -> MahppoConfig.recommended().toBuilder().validationEpisodes(-1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("validationEpisodes must be >= 1");
   }
 }
