@@ -67,6 +67,21 @@ class ShippedCheckpointsTest {
     assertThat(mahppo).as("%s: mahppo against static-search", net).isLessThan(search);
   }
 
+  @Test
+  void shouldCutVgg11LatencyBy56AndEnergyBy75PercentAgainstLocal() {
+    // Given the shipped vgg11 checkpoint and local, every task on the UE
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.VGG11, 5, 2);
+    Evaluator test = new Evaluator(sc, Scenario.TEST);
+
+    // When both run the test scenario
+    EpisodeMetrics mahppo = test.runEpisode(Schedulers.create("mahppo", sc, 1), 1);
+    EpisodeMetrics local = test.runEpisode(Schedulers.create("local", sc, 1), 1);
+
+    // Then latency and energy per task are at most 44% and 25% of local's (issue 3's targets)
+    assertThat(mahppo.latencyPerTask()).isLessThanOrEqualTo(0.44 * local.latencyPerTask());
+    assertThat(mahppo.energyPerTask()).isLessThanOrEqualTo(0.25 * local.energyPerTask());
+  }
+
   private static double objective(EpisodeMetrics m, ScenarioConfig sc) {
     return m.latencyPerTask() + sc.beta() * m.energyPerTask();
   }
