@@ -64,9 +64,9 @@ import java.util.Objects;
  * @param keepBestMaxLatency with {@code keepBest}, only updates whose mean validation latency per
  *     task is at most this many seconds may be kept (the lowest validation objective among them); 0
  *     = no cap (ours)
- * @param coLocatedFraction share of training episodes drawn from {@link
- *     io.coinfer.mec.sim.Scenario#CO_LOCATED} (one distance, batch and initial action for every UE)
- *     instead of the training scenario, in [0, 1]; 0 = none (published)
+ * @param coLocatedFraction share of training episodes drawn from {@link Scenario#CO_LOCATED} (one
+ *     distance, batch and initial action for every UE) instead of the training scenario, in [0, 1];
+ *     0 = none (published)
  * @param trainingScenario the scenario training episodes are drawn from: {@link Scenario#TRAIN}
  *     (published; also when null, as in older checkpoints), or another but {@link Scenario#TEST},
  *     for instance {@link Scenario#RANDOM_POSITIONS} (equal batches, every UE local at first, as in

@@ -158,11 +158,10 @@ public final class Trainer {
         PpoUpdater updater =
             new PpoUpdater(config, weights, sc.pmaxWatts(), new SplittableRandom(seed + 2), root)) {
       long updates = 0;
-      if (init != null) {
-        updater.restoreValueStats(init.valueStats());
+      if (start != null) {
+        updater.restoreValueStats(start.valueStats());
       }
       if (resumed != null) {
-        updater.restoreValueStats(resumed.valueStats());
         updater.adam().restore(Checkpoint.readOptimizer(options.resume()), resumed.adamSteps());
         updates = resumed.updates();
       }

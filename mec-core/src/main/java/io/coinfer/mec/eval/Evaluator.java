@@ -44,8 +44,7 @@ public final class Evaluator {
       throw new IllegalArgumentException("slot limit must be >= 1, got " + slotLimit);
     }
     this.env = new MecEnvironment(cfg, scenario);
-    boolean training = scenario == Scenario.TRAIN || scenario == Scenario.CO_LOCATED;
-    this.slotLimit = training ? cfg.trainingSlotCap() : slotLimit;
+    this.slotLimit = scenario.trainingDraws() ? cfg.trainingSlotCap() : slotLimit;
   }
 
   /**

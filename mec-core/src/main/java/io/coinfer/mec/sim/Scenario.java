@@ -68,6 +68,14 @@ public enum Scenario {
   }
 
   /**
+   * @return whether episodes are drawn as in training (Poisson batches, a random first action), as
+   *     for {@link #TRAIN} and {@link #CO_LOCATED}; such episodes stop at the published slot cap
+   */
+  public boolean trainingDraws() {
+    return this == TRAIN || this == CO_LOCATED;
+  }
+
+  /**
    * Draws one episode.
    *
    * @param cfg the system
@@ -92,7 +100,7 @@ public enum Scenario {
       } else {
         distances[i] = cfg.dminMeters() + rng.nextDouble() * (cfg.dmaxMeters() - cfg.dminMeters());
       }
-      if (this == TRAIN || this == CO_LOCATED) {
+      if (trainingDraws()) {
         tasks[i] = Math.max(1, poisson(rng, cfg.lambda()));
         initial[i] =
             new Action(
