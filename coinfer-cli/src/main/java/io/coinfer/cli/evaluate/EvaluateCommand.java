@@ -171,6 +171,16 @@ public final class EvaluateCommand implements Callable<Integer> {
               + " FIFO edge processor shared by all UEs (our extension; off = paper-faithful).")
   boolean edgeCompute;
 
+  @Option(
+      names = "--power-error-db",
+      paramLabel = "dB",
+      defaultValue = "0",
+      description =
+          "Each UE misses its commanded transmit power by a factor of its own, drawn per episode"
+              + " uniformly within +-dB (capped at pmax), the same for every policy. Default: 0"
+              + " (exact, as the paper assumes).")
+  double powerErrorDb;
+
   @Override
   public Integer call() {
     ScenarioConfig cfg = config();
@@ -183,7 +193,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     for (String policy : specs) {
       schedulers.put(policy, create(policy, cfg));
     }
-    Evaluator evaluator = new Evaluator(cfg, scenario);
+    Evaluator evaluator;
+    try {
+      evaluator = new Evaluator(cfg, scenario).withPowerErrorDb(powerErrorDb);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--power-error-db: " + e.getMessage(), e);
+    }
     PrintWriter err = spec.commandLine().getErr();
     EvaluationSummary local = null;
     List<EvaluationSummary> summaries = new ArrayList<>();
@@ -204,12 +219,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     err.flush();
     List<PolicyResult> rows = new ArrayList<>();
     for (EvaluationSummary s : summaries) {
-      rows.add(PolicyResult.of(s, local, net.id(), ues, channels, scenario.id(), seed));
+      rows.add(
+          PolicyResult.of(s, local, net.id(), ues, channels, scenario.id(), seed, powerErrorDb));
     }
     String title =
         String.format(
             Locale.ROOT,
-            "%s, %d UEs, %d sub-channels, scenario %s, %d episode(s), seed %d, profile %s%s",
+            "%s, %d UEs, %d sub-channels, scenario %s, %d episode(s), seed %d, profile %s%s%s",
             net.id(),
             ues,
             channels,
@@ -217,7 +233,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             k,
             seed,
             cfg.profile().name(),
-            edgeCompute ? ", edge compute on" : "");
+            edgeCompute ? ", edge compute on" : "",
+            powerErrorDb > 0 ? ", power error up to " + powerErrorDb + " dB" : "");
     PrintWriter out = spec.commandLine().getOut();
     format.print(rows, title, out);
     out.flush();

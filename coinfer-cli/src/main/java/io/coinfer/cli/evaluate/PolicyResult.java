@@ -13,6 +13,7 @@ import io.coinfer.mec.eval.EvaluationSummary;
  * @param scenario test, train or random-positions
  * @param episodes episodes run
  * @param seed the run's seed
+ * @param powerErrorDb the largest power-control error of the UEs, in dB (0 = exact)
  * @param latencyPerTask the paper's latency per task per device (T N slots / finished), seconds
  * @param latencyVsLocalPercent change of latencyPerTask against local, percent
  * @param energyPerTask the paper's energy per task per device, joules
@@ -33,6 +34,7 @@ public record PolicyResult(
     String scenario,
     int episodes,
     long seed,
+    double powerErrorDb,
     Double latencyPerTask,
     Double latencyVsLocalPercent,
     Double energyPerTask,
@@ -54,6 +56,7 @@ public record PolicyResult(
     "scenario",
     "episodes",
     "seed",
+    "powerErrorDb",
     "latencyPerTask",
     "latencyVsLocalPercent",
     "energyPerTask",
@@ -74,7 +77,8 @@ public record PolicyResult(
       int ues,
       int channels,
       String scenario,
-      long seed) {
+      long seed,
+      double powerErrorDb) {
     return new PolicyResult(
         s.policy(),
         net,
@@ -83,6 +87,7 @@ public record PolicyResult(
         scenario,
         s.episodes(),
         seed,
+        powerErrorDb,
         finite(s.latencyPerTask()),
         finite(change(s.latencyPerTask(), local.latencyPerTask())),
         finite(s.energyPerTask()),
@@ -106,6 +111,7 @@ public record PolicyResult(
       scenario,
       episodes,
       seed,
+      powerErrorDb,
       latencyPerTask,
       latencyVsLocalPercent,
       energyPerTask,

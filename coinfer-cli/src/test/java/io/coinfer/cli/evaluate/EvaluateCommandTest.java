@@ -101,9 +101,9 @@ class EvaluateCommandTest {
     assertThat(code).isZero();
     List<String> lines = out.toString().lines().toList();
     assertThat(lines.get(0))
-        .startsWith("policy,net,ues,channels,scenario,episodes,seed,latencyPerTask");
+        .startsWith("policy,net,ues,channels,scenario,episodes,seed,powerErrorDb,latencyPerTask");
     assertThat(lines).hasSize(2);
-    assertThat(lines.get(1)).startsWith("fixed:2:0.1,resnet18,5,2,random-positions,3,1,");
+    assertThat(lines.get(1)).startsWith("fixed:2:0.1,resnet18,5,2,random-positions,3,1,0.0,");
   }
 
   @Test
@@ -130,6 +130,27 @@ class EvaluateCommandTest {
     JsonNode row = JsonMapper.builder().build().readTree(out.toString()).get(0);
     assertThat(row.get("slots").asDouble()).isEqualTo(1.0);
     assertThat(row.get("latencyPerTask").asDouble()).isCloseTo(0.25, within(1e-12));
+  }
+
+  @Test
+  void shouldMissTheCommandedPowersWhenAskedAndSayBySoInTheOutput() throws Exception {
+    // Given every UE sending at point 1 and 0.1 W on the test scenario, two episodes
+    String[] args = {"--policy", "fixed:1:0.1", "--episodes", "2", "--format", "json"};
+    // When run exactly and with up to 1 dB of power-control error
+    assertThat(run(args)).isZero();
+    JsonNode exact = JsonMapper.builder().build().readTree(out.toString()).get(0);
+    String[] off = java.util.Arrays.copyOf(args, args.length + 2);
+    off[args.length] = "--power-error-db";
+    off[args.length + 1] = "1";
+    assertThat(run(off)).isZero();
+    JsonNode row = JsonMapper.builder().build().readTree(out.toString()).get(0);
+    // Then the row says so, and the energy moved
+    assertThat(exact.get("powerErrorDb").asDouble()).isZero();
+    assertThat(row.get("powerErrorDb").asDouble()).isEqualTo(1.0);
+    assertThat(row.get("energyPerTask").asDouble())
+        .isNotEqualTo(exact.get("energyPerTask").asDouble());
+    assertThat(run("--power-error-db", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--power-error-db: power error must be >= 0 dB");
   }
 
   @Test

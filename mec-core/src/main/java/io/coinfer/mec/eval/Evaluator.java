@@ -10,6 +10,7 @@ import io.coinfer.mec.sim.StepResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
 /**
@@ -17,14 +18,24 @@ import java.util.function.IntConsumer;
  * does: decide, step, until every UE has finished. Episodes of the training scenario and of its
  * co-located variant stop at the published slot cap ({@code floor(lambda 0.15 / T)} slots); the
  * others at {@link #slotLimit()}.
+ *
+ * <p>A power-control error can be switched on ({@link #withPowerErrorDb}): each UE then transmits
+ * at its commanded power times a factor of its own, drawn once per episode from the episode's seed
+ * (the same for every scheduler), uniform in decibels within plus or minus the error and capped at
+ * pmax. Schedulers are not told the factors; they see the powers actually used in the state. The
+ * simulator otherwise assumes every UE hits the commanded power exactly.
  */
 public final class Evaluator {
 
   /** The default slot cap of test and random-positions episodes, a guard against runaways. */
   public static final int DEFAULT_SLOT_LIMIT = 200_000;
 
+  /** Mixed into an episode's seed to draw its power-control errors. */
+  private static final long POWER_ERROR_SALT = 0x5DEECE66DL;
+
   private final MecEnvironment env;
   private final int slotLimit;
+  private final double powerErrorDb;
 
   /**
    * @param cfg the system
@@ -40,11 +51,37 @@ public final class Evaluator {
    * @param slotLimit the slot cap of test and random-positions episodes
    */
   public Evaluator(ScenarioConfig cfg, Scenario scenario, int slotLimit) {
+    this(new MecEnvironment(cfg, scenario), slotLimit, 0);
+  }
+
+  private Evaluator(MecEnvironment env, int slotLimit, double powerErrorDb) {
     if (slotLimit < 1) {
       throw new IllegalArgumentException("slot limit must be >= 1, got " + slotLimit);
     }
-    this.env = new MecEnvironment(cfg, scenario);
-    this.slotLimit = scenario.trainingDraws() ? cfg.trainingSlotCap() : slotLimit;
+    this.env = env;
+    this.slotLimit = env.scenario().trainingDraws() ? env.config().trainingSlotCap() : slotLimit;
+    this.powerErrorDb = powerErrorDb;
+  }
+
+  /**
+   * @param db the largest power-control error, in dB, at least 0 (0 = every UE transmits exactly at
+   *     the commanded power, as the paper assumes)
+   * @return an evaluator of the same episodes whose UEs miss their commanded power by up to {@code
+   *     db}
+   * @throws IllegalArgumentException if {@code db} is negative or not finite
+   */
+  public Evaluator withPowerErrorDb(double db) {
+    if (!(db >= 0) || Double.isInfinite(db)) {
+      throw new IllegalArgumentException("power error must be >= 0 dB and finite, got " + db);
+    }
+    return new Evaluator(new MecEnvironment(env.config(), env.scenario()), slotLimit, db);
+  }
+
+  /**
+   * @return the largest power-control error, in dB (0 = none)
+   */
+  public double powerErrorDb() {
+    return powerErrorDb;
   }
 
   /**
@@ -98,10 +135,11 @@ public final class Evaluator {
     ScenarioConfig cfg = env.config();
     scheduler.reset(seed);
     env.reset(seed);
+    double[] powerFactors = powerFactors(seed);
     double reward = 0;
     while (!env.done() && env.slot() < slotLimit) {
       Action[] actions = scheduler.decide(SchedulingContext.of(env));
-      StepResult result = env.step(actions);
+      StepResult result = env.step(withPowerError(actions, powerFactors));
       reward += result.reward();
     }
     double[] latencies = env.taskLatencies();
@@ -119,5 +157,31 @@ public final class Evaluator {
         env.lastCompletionSeconds(),
         reward,
         !env.done());
+  }
+
+  /** Each UE's factor on its commanded power in an episode; null without a power error. */
+  private double[] powerFactors(long seed) {
+    if (powerErrorDb == 0) {
+      return null;
+    }
+    SplittableRandom rng = new SplittableRandom(seed ^ POWER_ERROR_SALT);
+    double[] factors = new double[env.ues()];
+    for (int i = 0; i < factors.length; i++) {
+      factors[i] = Math.pow(10, powerErrorDb * (2 * rng.nextDouble() - 1) / 10);
+    }
+    return factors;
+  }
+
+  private Action[] withPowerError(Action[] actions, double[] factors) {
+    if (factors == null || actions.length != factors.length) {
+      return actions; // the environment names a wrong number of actions
+    }
+    double pmax = env.config().pmaxWatts();
+    Action[] used = new Action[actions.length];
+    for (int i = 0; i < actions.length; i++) {
+      Action a = actions[i];
+      used[i] = new Action(a.point(), a.channel(), Math.min(pmax, a.powerWatts() * factors[i]));
+    }
+    return used;
   }
 }

@@ -1,9 +1,11 @@
 package io.coinfer.mec.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.coinfer.mec.profile.Net;
+import io.coinfer.mec.schedule.Scheduler;
 import io.coinfer.mec.schedule.Schedulers;
 import io.coinfer.mec.sim.Scenario;
 import io.coinfer.mec.sim.ScenarioConfig;
@@ -66,6 +68,29 @@ class EvaluatorTest {
     assertThat(
             a.perEpisode().stream().mapToDouble(EpisodeMetrics::energyPerTask).distinct().count())
         .isGreaterThan(1); // the geometries differ
+  }
+
+  @Test
+  void shouldMissTheCommandedPowerBySeededFactorsWhenAsked() {
+    // Given every UE sending at point 1 and 0.1 W, exactly and with up to 1 dB of error
+    Evaluator exact = new Evaluator(cfg, Scenario.TEST);
+    Evaluator off = exact.withPowerErrorDb(1);
+    Scheduler sending = Schedulers.create("fixed:1:0.1", cfg, 0);
+    // When
+    EpisodeMetrics e = exact.runEpisode(sending, 3);
+    EpisodeMetrics a = off.runEpisode(sending, 3);
+    // Then the same seed misses the same way, another seed another way, and 0 dB is exact
+    assertThat(off.runEpisode(sending, 3)).isEqualTo(a);
+    assertThat(a.energyPerTask()).isNotEqualTo(e.energyPerTask());
+    assertThat(off.runEpisode(sending, 4).energyPerTask()).isNotEqualTo(a.energyPerTask());
+    assertThat(exact.withPowerErrorDb(0).runEpisode(sending, 3)).isEqualTo(e);
+    assertThat(off.powerErrorDb()).isEqualTo(1);
+    // and UEs that send nothing are not affected
+    Scheduler local = Schedulers.create("local", cfg, 0);
+    assertThat(off.runEpisode(local, 3)).isEqualTo(exact.runEpisode(local, 3));
+    assertThatThrownBy(() -> exact.withPowerErrorDb(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dB");
   }
 
   @Test
