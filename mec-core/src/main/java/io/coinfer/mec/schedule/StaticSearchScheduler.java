@@ -32,13 +32,6 @@ import java.util.List;
  *
  * Candidates are abandoned as soon as their lower bound ({@code T N slots / tasks + beta energy /
  * tasks}) passes the best objective so far, which keeps the search to about a second per episode.
- *
- * <p>The plan found is then put into a canonical form, kept where it scores the same: UEs that
- * start alike (same distance, batch and first action) take the plan's actions sorted by point, then
- * power (highest first), in index order, and sub-channels are renamed in the order UEs first send
- * on them. Such permutations of a plan score the same, but without them the search hands alike UEs
- * their roles at random from one episode to the next, which a behaviour clone of it ({@code
- * train-policy --warm-start static-search:<steps>}) cannot learn.
  */
 public final class StaticSearchScheduler implements Scheduler {
 
@@ -47,13 +40,6 @@ public final class StaticSearchScheduler implements Scheduler {
 
   /** Coordinate descent runs from this many of the best uniform assignments. */
   public static final int STARTS = 3;
-
-  /**
-   * How much worse, relatively, a canonical form of a plan may score and still replace it: the
-   * simulator handles simultaneous events in UE order, so a permutation of alike UEs can move the
-   * objective in its seventh digit.
-   */
-  static final double CANONICAL_TOLERANCE = 1e-6;
 
   /** Candidates running longer than this many slots are abandoned. */
   static final int SLOT_LIMIT = 100_000;
@@ -146,85 +132,7 @@ public final class StaticSearchScheduler implements Scheduler {
       }
     }
     planObjective = best;
-    result = keepIfNoWorse(setup, result, sortAlikeUes(setup, result));
-    return keepIfNoWorse(setup, result, renameChannels(result));
-  }
-
-  /** The candidate if it scores within {@link #CANONICAL_TOLERANCE} of the plan, else the plan. */
-  private Action[] keepIfNoWorse(EpisodeSetup setup, Action[] plan, Action[] candidate) {
-    int n = candidate.length;
-    int[] points = new int[n];
-    int[] channels = new int[n];
-    double[] watts = new double[n];
-    for (int i = 0; i < n; i++) {
-      points[i] = candidate[i].point();
-      channels[i] = candidate[i].channel();
-      watts[i] = candidate[i].powerWatts();
-    }
-    double objective = objective(setup, points, channels, watts, Double.POSITIVE_INFINITY);
-    if (objective > planObjective * (1 + CANONICAL_TOLERANCE)) {
-      return plan;
-    }
-    planObjective = objective;
-    return candidate;
-  }
-
-  /** UEs alike at the start take their actions sorted by point, then power (highest first). */
-  private static Action[] sortAlikeUes(EpisodeSetup setup, Action[] plan) {
-    Comparator<Action> order =
-        Comparator.comparingInt(Action::point)
-            .thenComparing(Comparator.comparingDouble(Action::powerWatts).reversed())
-            .thenComparingInt(Action::channel);
-    Action[] sorted = plan.clone();
-    boolean[] done = new boolean[plan.length];
-    for (int i = 0; i < plan.length; i++) {
-      if (done[i]) {
-        continue;
-      }
-      List<Integer> alike = new ArrayList<>();
-      for (int j = i; j < plan.length; j++) {
-        if (!done[j] && alike(setup, i, j)) {
-          alike.add(j);
-          done[j] = true;
-        }
-      }
-      List<Action> actions = new ArrayList<>();
-      alike.forEach(j -> actions.add(plan[j]));
-      actions.sort(order);
-      for (int k = 0; k < alike.size(); k++) {
-        sorted[alike.get(k)] = actions.get(k);
-      }
-    }
-    return sorted;
-  }
-
-  private static boolean alike(EpisodeSetup setup, int i, int j) {
-    return setup.distancesMeters()[i] == setup.distancesMeters()[j]
-        && setup.tasks()[i] == setup.tasks()[j]
-        && setup.initialActions()[i].equals(setup.initialActions()[j]);
-  }
-
-  /** Sub-channels renamed 0, 1, ... in the order UEs (by index) first send on them. */
-  private Action[] renameChannels(Action[] plan) {
-    int[] names = new int[cfg.channels()];
-    Arrays.fill(names, -1);
-    int next = 0;
-    for (Action a : plan) {
-      if (a.point() != Net.LOCAL_POINT && names[a.channel()] < 0) {
-        names[a.channel()] = next++;
-      }
-    }
-    for (int c = 0; c < names.length; c++) {
-      if (names[c] < 0) {
-        names[c] = next++;
-      }
-    }
-    Action[] renamed = new Action[plan.length];
-    for (int i = 0; i < plan.length; i++) {
-      Action a = plan[i];
-      renamed[i] = new Action(a.point(), names[a.channel()], a.powerWatts());
-    }
-    return renamed;
+    return result;
   }
 
   /**
