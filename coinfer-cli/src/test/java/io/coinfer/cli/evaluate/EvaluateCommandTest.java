@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,13 +134,13 @@ class EvaluateCommandTest {
   }
 
   @Test
-  void shouldMissTheCommandedPowersWhenAskedAndSayBySoInTheOutput() throws Exception {
+  void shouldMissTheCommandedPowersWhenAskedAndSaySoInTheOutput() throws Exception {
     // Given every UE sending at point 1 and 0.1 W on the test scenario, two episodes
     String[] args = {"--policy", "fixed:1:0.1", "--episodes", "2", "--format", "json"};
     // When run exactly and with up to 1 dB of power-control error
     assertThat(run(args)).isZero();
     JsonNode exact = JsonMapper.builder().build().readTree(out.toString()).get(0);
-    String[] off = java.util.Arrays.copyOf(args, args.length + 2);
+    String[] off = Arrays.copyOf(args, args.length + 2);
     off[args.length] = "--power-error-db";
     off[args.length + 1] = "1";
     assertThat(run(off)).isZero();
