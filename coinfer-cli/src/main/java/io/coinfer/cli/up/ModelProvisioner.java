@@ -24,19 +24,20 @@ public final class ModelProvisioner {
   public static final int IMAGE_SIZE = 32;
 
   /**
-   * Synthetic training images per class. With {@link #BACKBONE_EPOCHS} and {@link #CODEC_BATCHES},
-   * first-run training stays within the 10-minute budget on a busy 2-core machine.
+   * Synthetic training images per class. With {@link #BACKBONE_EPOCHS} and {@link #CODEC_EPOCHS}
+   * resnet18 reaches about 95 % test top-1 (90-96 % through the codecs at points 2-4) in about a
+   * minute and a half of first-run training on an idle 2-core machine.
    */
-  static final int TRAIN_PER_CLASS = 60;
+  static final int TRAIN_PER_CLASS = 200;
 
   /** Synthetic test images per class (the accuracy printed after each epoch). */
-  static final int TEST_PER_CLASS = 20;
+  static final int TEST_PER_CLASS = 50;
 
-  /** Backbone epochs on first run. */
-  static final int BACKBONE_EPOCHS = 3;
+  /** Backbone epochs on first run, the learning rate decayed along a half cosine. */
+  static final int BACKBONE_EPOCHS = 10;
 
-  /** Minibatches of codec training per point on first run (one epoch, capped). */
-  static final int CODEC_BATCHES = 6;
+  /** Codec epochs per point on first run, the learning rate decayed along a half cosine. */
+  static final int CODEC_EPOCHS = 2;
 
   private ModelProvisioner() {}
 
@@ -102,13 +103,21 @@ public final class ModelProvisioner {
       run(
           new TrainBackboneCommand(),
           List.of(
-              "--model", family,
-              "--data", "synthetic",
-              "--image-size", Integer.toString(IMAGE_SIZE),
-              "--train-per-class", Integer.toString(TRAIN_PER_CLASS),
-              "--test-per-class", Integer.toString(TEST_PER_CLASS),
-              "--epochs", Integer.toString(BACKBONE_EPOCHS),
-              "--id", id));
+              "--model",
+              family,
+              "--data",
+              "synthetic",
+              "--image-size",
+              Integer.toString(IMAGE_SIZE),
+              "--train-per-class",
+              Integer.toString(TRAIN_PER_CLASS),
+              "--test-per-class",
+              Integer.toString(TEST_PER_CLASS),
+              "--epochs",
+              Integer.toString(BACKBONE_EPOCHS),
+              "--cosine",
+              "--id",
+              id));
     }
     run(
         new TrainCodecCommand(),
@@ -118,9 +127,8 @@ public final class ModelProvisioner {
             "--point",
             "all",
             "--epochs",
-            "1",
-            "--max-batches",
-            Integer.toString(CODEC_BATCHES)));
+            Integer.toString(CODEC_EPOCHS),
+            "--cosine"));
     if (!cached(store, family)) {
       throw new IllegalStateException(
           "training finished but " + store.modelDir(id) + " still lacks the model or a codec");
