@@ -28,6 +28,12 @@ import java.util.regex.Pattern;
  * @param stateHeartbeat the longest time between two state reports of a UE whose state does not
  *     change; keep it well inside the orchestrator's {@code stale-after} (default 30 s), after
  *     which a UE gets the fallback policy
+ * @param firstDecisionWait how long a UE waits, from the end of the fleet's registration, for the
+ *     gateway to hold its first decision ({@code GET /api/v1/ues/{id}/decision}, asked every {@code
+ *     slot}) before it submits its first job; its tasks queue meanwhile. A UE that submitted before
+ *     the orchestrator decided for it would have its jobs run with compression-service's fallback
+ *     (the paper's initial action, point 5). After this wait the UEs still without a decision
+ *     submit anyway and the fleet logs one warning (&gt; 0)
  * @param imageSize side of the submitted PNG images, pixels (&ge; 16)
  * @param inFlightPerUe how many jobs a UE has submitted and not yet seen finish at once (1: a UE
  *     works through its tasks one after another, as in the paper)
@@ -55,6 +61,7 @@ public record SimulatorSettings(
     int channels,
     Duration slot,
     Duration stateHeartbeat,
+    Duration firstDecisionWait,
     int imageSize,
     int inFlightPerUe,
     int maxQueuedPerUe,
@@ -85,6 +92,7 @@ public record SimulatorSettings(
     requirePositive(channels, "channels");
     requirePositive(slot, "slot");
     requirePositive(stateHeartbeat, "state heartbeat");
+    requirePositive(firstDecisionWait, "first decision wait");
     if (imageSize < 16) {
       throw new IllegalArgumentException("image size must be >= 16 pixels, got " + imageSize);
     }
@@ -101,9 +109,9 @@ public record SimulatorSettings(
   /**
    * The defaults for a fleet against a gateway: the paper's radio (pmax 1 W, distances 1-100 m, 2
    * sub-channels, 500 ms slots), a state heartbeat of 10 s (a third of the orchestrator's default
-   * {@code stale-after}), resnet18 on the Jetson Nano, 64-pixel images, one job in flight and at
-   * most 1,000 queued per UE, at most 256 open requests, a 10 s wait, 100 ms polls and a 30 s
-   * grace.
+   * {@code stale-after}), a first decision wait of 5 s (10 slots of 500 ms), resnet18 on the Jetson
+   * Nano, 64-pixel images, one job in flight and at most 1,000 queued per UE, at most 256 open
+   * requests, a 10 s wait, 100 ms polls and a 30 s grace.
    *
    * @param gateway the gateway's base URI
    * @param ues number of UEs
@@ -128,6 +136,7 @@ public record SimulatorSettings(
         2,
         Duration.ofMillis(500),
         Duration.ofSeconds(10),
+        Duration.ofSeconds(5),
         64,
         1,
         1000,
@@ -167,6 +176,7 @@ public record SimulatorSettings(
         channels,
         otherSlot,
         stateHeartbeat,
+        firstDecisionWait,
         otherImageSize,
         otherInFlightPerUe,
         maxQueuedPerUe,
@@ -174,6 +184,37 @@ public record SimulatorSettings(
         resultWait,
         pollInterval,
         otherGrace);
+  }
+
+  /**
+   * These settings with another first decision wait.
+   *
+   * @param otherFirstDecisionWait how long a UE waits for its first decision before it submits
+   * @return the new settings
+   */
+  public SimulatorSettings withFirstDecisionWait(Duration otherFirstDecisionWait) {
+    return new SimulatorSettings(
+        gateway,
+        ues,
+        ratePerUe,
+        duration,
+        seed,
+        net,
+        deviceProfile,
+        pmaxW,
+        dminM,
+        dmaxM,
+        channels,
+        slot,
+        stateHeartbeat,
+        otherFirstDecisionWait,
+        imageSize,
+        inFlightPerUe,
+        maxQueuedPerUe,
+        maxConcurrentRequests,
+        resultWait,
+        pollInterval,
+        grace);
   }
 
   /**

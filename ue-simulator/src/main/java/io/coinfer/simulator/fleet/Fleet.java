@@ -17,18 +17,25 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running fleet of simulated UEs. {@link #start} registers every UE with the gateway and starts
  * the clock: at every slot each UE reports its state if it changed or its heartbeat is due, and it
- * submits its jobs as they arrive (Poisson, from the {@link FleetPlan}). After the settings'
- * duration (or {@link #stop}) no job arrives any more; the fleet waits up to the grace period for
- * the jobs in flight and then completes {@link #finished()} with the final summary.
+ * submits its jobs as they arrive (Poisson, from the {@link FleetPlan}). A UE submits its first job
+ * only once the gateway holds a decision for it, or once the settings' {@code firstDecisionWait}
+ * has passed since the clock started; the UEs still without a decision then submit anyway, and the
+ * fleet logs one warning naming how many they are. After the settings' duration (or {@link #stop})
+ * no job arrives any more; the fleet waits up to the grace period for the jobs in flight and then
+ * completes {@link #finished()} with the final summary.
  */
 public final class Fleet implements AutoCloseable {
 
   /** Images per class of the pool the UEs draw their images from. */
   static final int IMAGES_PER_CLASS = 10;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
 
   private static final long REGISTRATION_TIMEOUT_S = 30;
 
@@ -136,10 +143,42 @@ public final class Fleet implements AutoCloseable {
     synchronized (timers) {
       timers.add(
           clock.scheduleAtFixedRate(
-              () -> ues.forEach(SimulatedUe::reportState), 0, slotNanos, TimeUnit.NANOSECONDS));
+              () ->
+                  ues.forEach(
+                      ue -> {
+                        ue.awaitFirstDecision();
+                        ue.reportState();
+                      }),
+              0,
+              slotNanos,
+              TimeUnit.NANOSECONDS));
+      timers.add(
+          clock.schedule(
+              this::stopWaitingForDecisions,
+              settings.firstDecisionWait().toNanos(),
+              TimeUnit.NANOSECONDS));
       timers.add(clock.schedule(this::stop, settings.duration().toNanos(), TimeUnit.NANOSECONDS));
     }
     ues.forEach(ue -> ue.scheduleArrivals(startNanos));
+  }
+
+  /** Lets every UE still waiting for its first decision submit without one, with one warning. */
+  private void stopWaitingForDecisions() {
+    int waiting = 0;
+    for (SimulatedUe ue : ues) {
+      if (ue.startSubmitting()) {
+        waiting++;
+      }
+    }
+    if (waiting > 0) {
+      LOG.warn(
+          "{} of {} UEs have no decision from the gateway at {} after {} ms; they submit without"
+              + " one, so their jobs run with the fallback (point 5) until a decision arrives",
+          waiting,
+          ues.size(),
+          settings.gateway(),
+          settings.firstDecisionWait().toMillis());
+    }
   }
 
   /**

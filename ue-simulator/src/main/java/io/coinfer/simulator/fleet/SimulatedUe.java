@@ -20,15 +20,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One simulated UE: a FIFO of arrived tasks (at most {@code maxQueuedPerUe}; a task arriving to a
  * full queue is dropped and counted as unsent), of which at most {@code inFlightPerUe} are
- * submitted and not yet finished at once. Each task is an image of the pool, chosen by the UE's
- * seed in arrival order. A submission refused with 429 or 503 counts as rejected; the task goes
- * back to the head of the queue and the UE submits nothing until the answer's {@code Retry-After}
- * has passed. At every slot the UE reports its state (tasks queued and in flight, distance) if it
- * changed since the last report the gateway took, or if that report is {@code stateHeartbeat} old
- * ({@link ReportSchedule}); the UE's first heartbeat comes after a fraction of the period set by
- * its index, so the fleet's heartbeats are spread over the period. A UE has at most one state
- * report open: a slot whose report finds the previous one still open skips its report, so the
- * fleet's open requests stay bounded by {@code ues x (inFlightPerUe + 1)}.
+ * submitted and not yet finished at once. The UE submits nothing before the gateway holds its first
+ * decision: at every slot it asks for it ({@code GET /api/v1/ues/{id}/decision}, at most one
+ * question open), and its tasks queue until the answer is a decision or the fleet stops waiting
+ * ({@code firstDecisionWait}, {@link #startSubmitting}). Each task is an image of the pool, chosen
+ * by the UE's seed in arrival order. A submission refused with 429 or 503 counts as rejected; the
+ * task goes back to the head of the queue and the UE submits nothing until the answer's {@code
+ * Retry-After} has passed. At every slot the UE reports its state (tasks queued and in flight,
+ * distance) if it changed since the last report the gateway took, or if that report is {@code
+ * stateHeartbeat} old ({@link ReportSchedule}); the UE's first heartbeat comes after a fraction of
+ * the period set by its index, so the fleet's heartbeats are spread over the period. A UE has at
+ * most one state report open: a slot whose report finds the previous one still open skips its
+ * report, so the fleet's open requests stay bounded by {@code ues x (inFlightPerUe + 1)} (a UE that
+ * asks for its first decision has no job in flight yet).
  */
 final class SimulatedUe {
 
@@ -40,9 +44,14 @@ final class SimulatedUe {
   private final SplittableRandom choice;
   private final Deque<Integer> queued = new ArrayDeque<>();
   private final AtomicBoolean reporting = new AtomicBoolean();
+  private final AtomicBoolean asking = new AtomicBoolean();
   private final ReportSchedule reports;
   private int inFlight;
   private boolean stopped;
+
+  /** Whether the UE may submit: its first decision came, or the fleet stopped waiting for it. */
+  private boolean submitting;
+
   private long pausedUntilNanos;
 
   /**
@@ -98,6 +107,48 @@ final class SimulatedUe {
             },
             Math.max(0, delay),
             TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Asks the gateway for this UE's first decision, unless the UE submits already, arrivals have
+   * stopped or the previous slot's question is still open; once the answer is a decision the UE
+   * starts submitting. An error answer (other than 404, no decision yet) counts as no decision.
+   */
+  void awaitFirstDecision() {
+    synchronized (this) {
+      if (submitting || stopped) {
+        return;
+      }
+    }
+    if (!asking.compareAndSet(false, true)) {
+      return;
+    }
+    fleet
+        .client()
+        .decision(ueId, token)
+        .whenComplete(
+            (decision, error) -> {
+              asking.set(false);
+              if (decision != null && decision.isPresent()) {
+                startSubmitting();
+              }
+            });
+  }
+
+  /**
+   * Lets the UE submit its queued tasks from now on, with or without a decision.
+   *
+   * @return whether it was still waiting for its first decision
+   */
+  boolean startSubmitting() {
+    synchronized (this) {
+      if (submitting) {
+        return false;
+      }
+      submitting = true;
+    }
+    pump();
+    return true;
   }
 
   /**
@@ -173,7 +224,10 @@ final class SimulatedUe {
     List<Integer> start = new ArrayList<>();
     synchronized (this) {
       int limit = fleet.settings().inFlightPerUe();
-      while (inFlight < limit && !queued.isEmpty() && System.nanoTime() - pausedUntilNanos >= 0) {
+      while (submitting
+          && inFlight < limit
+          && !queued.isEmpty()
+          && System.nanoTime() - pausedUntilNanos >= 0) {
         start.add(queued.poll());
         inFlight++;
       }

@@ -5,20 +5,23 @@ import io.coinfer.contracts.api.JobView;
 import io.coinfer.contracts.api.RegisterUeRequest;
 import io.coinfer.contracts.api.StateReport;
 import io.coinfer.contracts.api.UeRegistration;
+import io.coinfer.contracts.events.DecisionEvent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway's UE API: register, report state, submit an image, read a job. Every call is
- * asynchronous; at most {@code maxConcurrent} exchanges are open at once. An answer with an error
- * status fails the future with a {@link GatewayException}. Thread-safe.
+ * The gateway's UE API: register, report state, read the latest decision, submit an image, read a
+ * job. Every call is asynchronous; at most {@code maxConcurrent} exchanges are open at once. An
+ * answer with an error status fails the future with a {@link GatewayException}. Thread-safe.
  */
 public final class GatewayClient {
 
@@ -72,6 +75,33 @@ public final class GatewayClient {
             .PUT(HttpRequest.BodyPublishers.ofByteArray(body(report)))
             .build();
     return exchange(http, "report the state of UE " + ueId).thenApply(r -> null);
+  }
+
+  /**
+   * Reads a UE's latest decision: {@code GET /api/v1/ues/{id}/decision}.
+   *
+   * @param ueId the UE
+   * @param token its bearer token
+   * @return the decision, or empty while the gateway has none for the UE (its answer 404)
+   */
+  public CompletableFuture<Optional<DecisionEvent>> decision(String ueId, String token) {
+    HttpRequest http =
+        request("/api/v1/ues/" + ueId + "/decision", token)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    return exchange(http, "read the decision of UE " + ueId)
+        .handle(
+            (r, error) -> {
+              if (error == null) {
+                return Optional.of(read(r, DecisionEvent.class));
+              }
+              Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+              if (cause instanceof GatewayException g && g.status() == 404) {
+                return Optional.empty();
+              }
+              throw error instanceof CompletionException c ? c : new CompletionException(error);
+            });
   }
 
   /**

@@ -2,6 +2,7 @@ package io.coinfer.simulator.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,6 +13,7 @@ import io.coinfer.contracts.api.StateReport;
 import io.coinfer.contracts.api.UeRegistration;
 import io.coinfer.contracts.api.UeView;
 import io.coinfer.contracts.events.ClassScore;
+import io.coinfer.contracts.events.DecisionEvent;
 import io.coinfer.contracts.events.DecisionRef;
 import io.coinfer.contracts.events.DecisionSource;
 import io.coinfer.contracts.events.EdgeTiming;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The fleet's protocol against a scripted gateway on a real HTTP server: the first job of every
  * three finishes within the wait (200), the others are accepted (202) and finish on the first poll,
- * except job 4, which never finishes and must be counted as lost.
+ * except job 4, which never finishes and must be counted as lost. The gateway holds a decision for
+ * every UE from its registration on, unless a test withholds them ({@code decideAtRegistration}).
  */
 class FleetTest {
 
@@ -57,7 +61,12 @@ class FleetTest {
   private final Map<String, Double> registeredDistances = new ConcurrentHashMap<>();
   private final Map<String, Submitted> refusals = new ConcurrentHashMap<>();
   private final Map<String, Submitted> firstAccepted = new ConcurrentHashMap<>();
+  private final Set<String> decided = ConcurrentHashMap.newKeySet();
+  private final Map<String, AtomicInteger> decisionQuestions = new ConcurrentHashMap<>();
+  private final Map<String, Integer> questionsBeforeFirstSubmission = new ConcurrentHashMap<>();
+  private final Set<String> submittedUndecided = ConcurrentHashMap.newKeySet();
   private volatile boolean refuseFirstSubmission;
+  private volatile boolean decideAtRegistration = true;
 
   /** A submission the scripted gateway saw: when, and which image. */
   private record Submitted(long atNanos, List<Byte> image) {
@@ -106,6 +115,7 @@ class FleetTest {
     }
 
     assertThat(problems).isEmpty();
+    assertThat(submittedUndecided).isEmpty();
     assertThat(registeredDistances.values())
         .containsExactlyInAnyOrderElementsOf(plan.ues().stream().map(UePlan::distanceM).toList());
     // the state heartbeat (10 s) is not due in this run: each UE reports only the changes of its
@@ -180,6 +190,89 @@ class FleetTest {
     assertThat(s.completed()).isEqualTo(s.accepted() - s.lost());
   }
 
+  @Test
+  void shouldSubmitNothingBeforeItsFirstDecisionAndStartOnceTheDecisionAppears() {
+    decideAtRegistration = false;
+    SimulatorSettings settings =
+        fleetOfTwo(Duration.ofSeconds(30)).withFirstDecisionWait(Duration.ofMinutes(10));
+
+    try (Fleet fleet = Fleet.start(settings)) {
+      // Given tasks have arrived and both UEs have asked for a decision several times
+      await()
+          .atMost(20, TimeUnit.SECONDS)
+          .until(
+              () ->
+                  fleet.ledger().summary().arrived() >= 4
+                      && questions("ue-0") >= 3
+                      && questions("ue-1") >= 3);
+      // Then no UE has submitted
+      assertThat(jobs.get()).isZero();
+      assertThat(questionsBeforeFirstSubmission).isEmpty();
+
+      // When the gateway holds a decision for ue-0 only
+      decided.add("ue-0");
+      // Then ue-0 submits, and ue-1, still asking, does not
+      await()
+          .atMost(20, TimeUnit.SECONDS)
+          .until(() -> questionsBeforeFirstSubmission.containsKey("ue-0"));
+      int asked = questions("ue-1");
+      await().atMost(20, TimeUnit.SECONDS).until(() -> questions("ue-1") >= asked + 2);
+      assertThat(questionsBeforeFirstSubmission).containsOnlyKeys("ue-0");
+
+      // When ue-1's decision appears too, then it submits as well
+      decided.add("ue-1");
+      await()
+          .atMost(20, TimeUnit.SECONDS)
+          .until(() -> questionsBeforeFirstSubmission.containsKey("ue-1"));
+    }
+
+    assertThat(problems).isEmpty();
+    assertThat(submittedUndecided).isEmpty();
+  }
+
+  @Test
+  void shouldSubmitWithoutADecisionOnceTheFirstDecisionWaitIsOver() throws Exception {
+    decideAtRegistration = false; // and never decides
+    Duration firstDecisionWait = Duration.ofSeconds(1);
+    SimulatorSettings settings =
+        fleetOfTwo(Duration.ofSeconds(3)).withFirstDecisionWait(firstDecisionWait);
+    long beforeStart = System.nanoTime();
+
+    RunSummary s;
+    try (Fleet fleet = Fleet.start(settings)) {
+      s = fleet.finished().get(20, TimeUnit.SECONDS);
+    }
+
+    assertThat(problems).isEmpty();
+    // both UEs asked for a decision, got none, and submitted anyway, not before the wait was over
+    assertThat(questionsBeforeFirstSubmission).containsOnlyKeys("ue-0", "ue-1");
+    assertThat(questionsBeforeFirstSubmission.values()).allSatisfy(n -> assertThat(n).isPositive());
+    assertThat(submittedUndecided).containsExactlyInAnyOrder("ue-0", "ue-1");
+    assertThat(firstAccepted.values())
+        .allSatisfy(
+            first ->
+                assertThat(first.atNanos() - beforeStart)
+                    .isGreaterThanOrEqualTo(firstDecisionWait.toNanos()));
+    assertThat(s.accepted()).isPositive().isEqualTo(jobs.get());
+  }
+
+  /** Two UEs at 8 jobs/s each, 100 ms slots, one job in flight, a 1 s grace. */
+  private SimulatorSettings fleetOfTwo(Duration duration) {
+    return SimulatorSettings.defaults(
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort()), 2, 8, duration, 11)
+        .withWorkload(
+            io.coinfer.mec.profile.Net.RESNET18,
+            Duration.ofMillis(100),
+            32,
+            1,
+            Duration.ofSeconds(1));
+  }
+
+  private int questions(String ueId) {
+    AtomicInteger n = decisionQuestions.get(ueId);
+    return n == null ? 0 : n.get();
+  }
+
   private void ues(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
     if (path.equals("/api/v1/ues") && ex.getRequestMethod().equals("POST")) {
@@ -187,6 +280,9 @@ class FleetTest {
       String ueId = "ue-" + registeredDistances.size();
       registeredDistances.put(ueId, r.distanceM());
       ueOfToken.put("token-" + ueId, ueId);
+      if (decideAtRegistration) {
+        decided.add(ueId);
+      }
       UeView view =
           new UeView(
               ueId, r.net(), r.deviceProfile(), r.distanceM(), r.pmaxW(), 0, Instant.now(), null);
@@ -199,7 +295,14 @@ class FleetTest {
       send(ex, 403, Map.of("title", "Forbidden"));
       return;
     }
-    if (path.endsWith("/state")) {
+    if (path.endsWith("/decision")) {
+      decisionQuestions.computeIfAbsent(ueId, id -> new AtomicInteger()).incrementAndGet();
+      if (decided.contains(ueId)) {
+        send(ex, 200, decision(ueId));
+      } else {
+        send(ex, 404, Map.of("title", "Not Found", "status", 404));
+      }
+    } else if (path.endsWith("/state")) {
       reports
           .computeIfAbsent(ueId, id -> new CopyOnWriteArrayList<>())
           .add(JSON.readValue(ex.getRequestBody(), StateReport.class));
@@ -210,6 +313,10 @@ class FleetTest {
           || ImageIO.read(new ByteArrayInputStream(body)) == null
           || !ex.getRequestURI().getQuery().startsWith("wait=")) {
         problems.add("bad job submission " + ex.getRequestURI());
+      }
+      questionsBeforeFirstSubmission.putIfAbsent(ueId, questions(ueId));
+      if (!decided.contains(ueId)) {
+        submittedUndecided.add(ueId);
       }
       if (refuseFirstSubmission && refusals.putIfAbsent(ueId, Submitted.of(body)) == null) {
         ex.getResponseHeaders().add("Retry-After", "1");
@@ -240,6 +347,20 @@ class FleetTest {
   private String caller(HttpExchange ex) {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     return auth == null ? null : ueOfToken.get(auth.substring("Bearer ".length()));
+  }
+
+  private static DecisionEvent decision(String ueId) {
+    return new DecisionEvent(
+        Event.SCHEMA_VERSION,
+        ueId,
+        1,
+        2,
+        0,
+        0.5,
+        "greedy",
+        "builtin",
+        DecisionSource.POLICY,
+        Instant.now());
   }
 
   private static JobView view(String jobId, String ueId, JobStatus status) {
