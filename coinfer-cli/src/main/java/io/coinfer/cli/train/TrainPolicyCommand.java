@@ -106,7 +106,10 @@ public final class TrainPolicyCommand implements Callable<Integer> {
   @Option(names = "--rich-state", arity = "1", description = "Rich state: true/false.")
   Boolean richState;
 
-  @Option(names = "--reward", description = "published or objective.")
+  @Option(
+      names = "--reward",
+      description =
+          "published, objective or makespan (objective with the continuous makespan as latency).")
   String reward;
 
   @Option(names = "--lr-annealing", arity = "1", description = "Learning-rate annealing.")

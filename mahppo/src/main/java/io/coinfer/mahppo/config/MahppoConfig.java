@@ -37,8 +37,8 @@ import java.util.Objects;
  * @param actionMasking do not train the sub-channel and power heads on samples whose point is 5
  *     (local), where they mean nothing (ours)
  * @param richState append each UE's last point, sub-channel, power and phase to the state (ours)
- * @param reward the published per-slot reward, or one whose episode sum is the evaluation objective
- *     (ours)
+ * @param reward the published per-slot reward, or one whose episode sum is the evaluation
+ *     objective, with the latency in whole slots or as the continuous makespan (ours)
  * @param lrAnnealing anneal both learning rates linearly to 0 over {@code totalSteps} (ours)
  * @param sharedActor one actor network for all UEs fed with each UE's own features and index,
  *     instead of one actor per UE (ours)
@@ -137,7 +137,15 @@ public record MahppoConfig(
      * and {@code K} the mean number of tasks per UE of the episode: an episode's rewards sum to
      * -100 times the evaluation objective (latency + beta * energy per task per device).
      */
-    OBJECTIVE
+    OBJECTIVE,
+    /**
+     * {@link #OBJECTIVE}, but the episode's last slot charges only the time up to its last task
+     * completion instead of the whole {@code T}: an episode's rewards sum to -100 times the
+     * objective with the latency taken as the continuous makespan. The evaluation counts whole
+     * slots, so {@link #OBJECTIVE} pays nothing for finishing earlier inside the last slot and its
+     * latency term is flat between slot boundaries; this one rewards every second saved (ours).
+     */
+    MAKESPAN
   }
 
   /**

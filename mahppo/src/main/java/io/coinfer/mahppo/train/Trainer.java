@@ -527,12 +527,8 @@ public final class Trainer {
         buffer.add(
             ueFeatures, actorInput, point, channel, rawPower, lpPoint, lpChannel, lpPower, value);
         double reward = env.step(actedPoint, actedChannel, actedPower, state);
-        if (config.reward() == RewardKind.OBJECTIVE) {
-          double energy = 0;
-          for (int u = 0; u < n; u++) {
-            energy += env.slotEnergy(u);
-          }
-          reward = -100 * (sc.slotSeconds() + rewardBeta * energy / n) / meanTasks;
+        if (config.reward() != RewardKind.PUBLISHED) {
+          reward = objectiveReward(config.reward(), env, rewardBeta, meanTasks);
         }
         steps++;
         episodeSlots++;
@@ -558,5 +554,33 @@ public final class Trainer {
         }
       }
     }
+  }
+
+  /**
+   * The reward of the slot just stepped for {@link RewardKind#OBJECTIVE} and {@link
+   * RewardKind#MAKESPAN}: {@code -100 (t + beta E) / K}, with {@code t} the slot length (for {@code
+   * MAKESPAN} in the episode's last slot: the time from the slot's start to the last completion),
+   * {@code E} the mean UE energy in the slot (J) and {@code K} the mean number of tasks per UE of
+   * the episode.
+   *
+   * @param kind the reward kind, not {@link RewardKind#PUBLISHED}
+   * @param env the environment, just stepped
+   * @param beta the energy weight
+   * @param meanTasks tasks per UE of the episode
+   * @return the reward
+   */
+  static double objectiveReward(
+      RewardKind kind, MecEnvironment env, double beta, double meanTasks) {
+    int n = env.ues();
+    double energy = 0;
+    for (int u = 0; u < n; u++) {
+      energy += env.slotEnergy(u);
+    }
+    double slotSeconds = env.config().slotSeconds();
+    double seconds = slotSeconds;
+    if (kind == RewardKind.MAKESPAN && env.done()) {
+      seconds = env.lastCompletionSeconds() - (env.slot() - 1) * slotSeconds;
+    }
+    return -100 * (seconds + beta * energy / n) / meanTasks;
   }
 }
