@@ -50,12 +50,10 @@ class ShippedCheckpointsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = Net.class,
-      names = {"RESNET18", "VGG11"})
+  @EnumSource(Net.class)
   void shouldBeatStaticSearchOnTheTestScenario(Net net) {
-    // Given the checkpoint shipped for a net whose checkpoint beats static-search (mobilenetv2's
-    // does not yet: README, "Against the targets of issue 3")
+    // Given the checkpoint shipped for the net (mobilenetv2's wins here by 0.04%; on random
+    // positions it does not: README, "Against the targets of issue 3")
     ScenarioConfig sc = ScenarioConfig.paperDefaults(net, 5, 2);
     Evaluator test = new Evaluator(sc, Scenario.TEST);
 
