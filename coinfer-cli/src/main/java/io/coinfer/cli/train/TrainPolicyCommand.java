@@ -107,6 +107,12 @@ public final class TrainPolicyCommand implements Callable<Integer> {
   Boolean richState;
 
   @Option(
+      names = "--distance-order",
+      arity = "1",
+      description = "Hand the UEs to the actors nearest first instead of by index: true/false.")
+  Boolean distanceOrder;
+
+  @Option(
       names = "--reward",
       description =
           "published, objective or makespan (objective with the continuous makespan as latency).")
@@ -283,6 +289,9 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     }
     if (richState != null) {
       b.richState(richState);
+    }
+    if (distanceOrder != null) {
+      b.distanceOrder(distanceOrder);
     }
     if (reward != null) {
       b.reward(RewardKind.valueOf(enumName(reward, "--reward")));

@@ -1,5 +1,6 @@
 package io.coinfer.mahppo.config;
 
+import io.coinfer.mahppo.policy.PolicyShape;
 import io.coinfer.mec.sim.Scenario;
 import java.util.List;
 import java.util.Objects;
@@ -74,6 +75,9 @@ import java.util.Objects;
  * @param validationEpisodes random-positions episodes of the validation that picks the kept update
  *     ({@code keepBest}); 0 (older checkpoints) reads as {@value #DEFAULT_VALIDATION_EPISODES}
  *     (ours)
+ * @param distanceOrder hand the UEs to the actors nearest first (ties by index) instead of by
+ *     index, so that roles learnt per actor follow the geometry; the order is read from the state
+ *     at every step. false = by index (published; also in older checkpoints) (ours)
  */
 public record MahppoConfig(
     long totalSteps,
@@ -112,7 +116,8 @@ public record MahppoConfig(
     double keepBestMaxLatency,
     double coLocatedFraction,
     Scenario trainingScenario,
-    int validationEpisodes) {
+    int validationEpisodes,
+    boolean distanceOrder) {
 
   /** Random-positions episodes of the kept-best validation unless told otherwise. */
   public static final int DEFAULT_VALIDATION_EPISODES = 10;
@@ -294,7 +299,8 @@ public record MahppoConfig(
         0,
         0,
         Scenario.TRAIN,
-        DEFAULT_VALIDATION_EPISODES);
+        DEFAULT_VALIDATION_EPISODES,
+        false);
   }
 
   /**
@@ -315,6 +321,26 @@ public record MahppoConfig(
         .reward(RewardKind.OBJECTIVE)
         .lrAnnealing(true)
         .build();
+  }
+
+  /**
+   * The networks' shape these settings give for a system.
+   *
+   * @param ues UEs of the system trained on
+   * @param channels its uplink sub-channels
+   * @return the shape
+   */
+  public PolicyShape policyShape(int ues, int channels) {
+    return new PolicyShape(
+        ues,
+        channels,
+        sharedActor,
+        maxUes,
+        richState,
+        trunkHidden,
+        headHidden,
+        criticHidden,
+        distanceOrder);
   }
 
   /**
@@ -393,6 +419,7 @@ public record MahppoConfig(
     private double coLocatedFraction;
     private Scenario trainingScenario;
     private int validationEpisodes;
+    private boolean distanceOrder;
 
     private Builder(MahppoConfig c) {
       totalSteps = c.totalSteps;
@@ -432,6 +459,7 @@ public record MahppoConfig(
       coLocatedFraction = c.coLocatedFraction;
       trainingScenario = c.trainingScenario;
       validationEpisodes = c.validationEpisodes;
+      distanceOrder = c.distanceOrder;
     }
 
     /** Sets {@link MahppoConfig#totalSteps()}. */
@@ -572,6 +600,12 @@ public record MahppoConfig(
       return this;
     }
 
+    /** Sets {@link MahppoConfig#distanceOrder()}. */
+    public Builder distanceOrder(boolean v) {
+      distanceOrder = v;
+      return this;
+    }
+
     /** Sets {@link MahppoConfig#reward()}. */
     public Builder reward(RewardKind v) {
       reward = v;
@@ -630,7 +664,8 @@ public record MahppoConfig(
           keepBestMaxLatency,
           coLocatedFraction,
           trainingScenario,
-          validationEpisodes);
+          validationEpisodes,
+          distanceOrder);
     }
   }
 }

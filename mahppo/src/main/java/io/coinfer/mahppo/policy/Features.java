@@ -8,13 +8,21 @@ package io.coinfer.mahppo.policy;
  * compute time left / full-local time, bits left / raw image bits, normalised distance. The phase
  * of the rich state follows from them: done when no task is left, computing while compute time is
  * left, transmitting otherwise.
+ *
+ * <p>The UEs take their places in the inputs by index, or with {@link PolicyShape#distanceOrder()}
+ * nearest first (ties by index), read afresh from the state at every call of {@link #ueFeatures};
+ * the actor of place k decides for UE {@link #ueAt(int) ueAt(k)}.
  */
 public final class Features {
+
+  /** Position of the normalised distance among a UE's base features. */
+  private static final int DISTANCE = 3;
 
   private final PolicyShape shape;
   private final int ues;
   private final double pmax;
   private final int[] index;
+  private final int[] order;
 
   /**
    * Creates a feature builder.
@@ -37,17 +45,19 @@ public final class Features {
     this.ues = ues;
     this.pmax = pmax;
     this.index = new int[ues];
+    this.order = new int[ues];
     for (int u = 0; u < ues; u++) {
       index[u] = u;
+      order[u] = u;
     }
   }
 
   /**
-   * Sets the index slot of the shared actor's one-hot index that each UE uses (by default UE u uses
-   * slot u). Training a shared actor draws distinct random slots per episode so that every slot up
-   * to {@code maxUes} is trained, not only the first {@code ues}.
+   * Sets the index slot of the shared actor's one-hot index that each place uses (by default place
+   * u uses slot u). Training a shared actor draws distinct random slots per episode so that every
+   * slot up to {@code maxUes} is trained, not only the first {@code ues}.
    *
-   * @param slots one distinct slot in [0, maxUes) per UE
+   * @param slots one distinct slot in [0, maxUes) per place
    */
   public void assignIndexSlots(int[] slots) {
     if (slots.length != ues) {
@@ -73,7 +83,18 @@ public final class Features {
   }
 
   /**
-   * Writes every UE's features, concatenated, into {@code out} (length {@code ues * ueFeatures}).
+   * The UE at a place of the inputs, as placed by the last call of {@link #ueFeatures}.
+   *
+   * @param place in [0, ues)
+   * @return the UE's index
+   */
+  public int ueAt(int place) {
+    return order[place];
+  }
+
+  /**
+   * Places the UEs (see {@link #ueAt}) and writes their features, concatenated in place order, into
+   * {@code out} (length {@code ues * ueFeatures}).
    *
    * @param state the environment state, 4 numbers per UE
    * @param point each UE's last point
@@ -88,9 +109,11 @@ public final class Features {
       throw new IllegalArgumentException(
           "state has " + state.length + " numbers; expected " + ues * base);
     }
+    placeUes(state);
     java.util.Arrays.fill(out, 0, ues * f, 0f);
-    for (int u = 0; u < ues; u++) {
-      int o = u * f;
+    for (int place = 0; place < ues; place++) {
+      int u = order[place];
+      int o = place * f;
       for (int k = 0; k < base; k++) {
         out[o + k] = (float) state[u * base + k];
       }
@@ -103,6 +126,27 @@ public final class Features {
       out[r + PolicyShape.POINTS + shape.channels()] = (float) (power[u] / pmax);
       int phase = state[u * base] <= 0 ? 2 : state[u * base + 1] > 0 ? 0 : 1;
       out[r + PolicyShape.POINTS + shape.channels() + 1 + phase] = 1f;
+    }
+  }
+
+  /** Orders the UEs by index, or nearest first (a stable insertion sort: ties keep index order). */
+  private void placeUes(double[] state) {
+    for (int u = 0; u < ues; u++) {
+      order[u] = u;
+    }
+    if (!shape.distanceOrder()) {
+      return;
+    }
+    int base = PolicyShape.BASE_FEATURES;
+    for (int i = 1; i < ues; i++) {
+      int u = order[i];
+      double d = state[u * base + DISTANCE];
+      int j = i - 1;
+      while (j >= 0 && state[order[j] * base + DISTANCE] > d) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = u;
     }
   }
 

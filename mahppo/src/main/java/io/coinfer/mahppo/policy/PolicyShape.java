@@ -10,7 +10,8 @@ import java.util.List;
  * point (6), a one-hot sub-channel ({@code channels}), power / pmax (1) and a one-hot phase
  * (computing, transmitting, done: 3). Per-UE actors and the critic read all UEs' features
  * concatenated; a shared actor reads one row per UE: that UE's features, the mean features over the
- * fleet and a one-hot UE index of length {@code maxUes}.
+ * fleet and a one-hot UE index of length {@code maxUes}. With {@code distanceOrder} the UEs take
+ * their places in these inputs (and so their actors) nearest first, ties by index; else by index.
  *
  * @param ues number of UEs the critic (and per-UE actors) are built for
  * @param channels number of uplink sub-channels
@@ -20,6 +21,7 @@ import java.util.List;
  * @param trunk widths of the actor trunk's hidden layers
  * @param headHidden width of each head's hidden layer
  * @param critic widths of the critic's hidden layers
+ * @param distanceOrder UEs are handed to the actors nearest first instead of by index
  */
 public record PolicyShape(
     int ues,
@@ -29,7 +31,8 @@ public record PolicyShape(
     boolean richState,
     List<Integer> trunk,
     int headHidden,
-    List<Integer> critic) {
+    List<Integer> critic,
+    boolean distanceOrder) {
 
   /** Partition points per network (0 = raw image, 5 = all local), as in the paper. */
   public static final int POINTS = 6;

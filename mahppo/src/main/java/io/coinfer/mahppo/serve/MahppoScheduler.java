@@ -101,20 +101,20 @@ public final class MahppoScheduler implements Scheduler {
     features.actorInput(ueFeatures, actorInput);
     policy.act(actorInput, outputs);
     Action[] actions = new Action[n];
-    for (int u = 0; u < n; u++) {
+    for (int k = 0; k < n; k++) {
       int p;
       int c;
       double w;
       if (sampled) {
-        p = Sampling.sample(outputs.pointLogits[u], random);
-        c = Sampling.sample(outputs.channelLogits[u], random);
-        w = outputs.powerMean[u] + outputs.powerStd[u] * random.nextGaussian();
+        p = Sampling.sample(outputs.pointLogits[k], random);
+        c = Sampling.sample(outputs.channelLogits[k], random);
+        w = outputs.powerMean[k] + outputs.powerStd[k] * random.nextGaussian();
       } else {
-        p = Sampling.argmax(outputs.pointLogits[u]);
-        c = Sampling.argmax(outputs.channelLogits[u]);
-        w = outputs.powerMean[u];
+        p = Sampling.argmax(outputs.pointLogits[k]);
+        c = Sampling.argmax(outputs.channelLogits[k]);
+        w = outputs.powerMean[k];
       }
-      actions[u] = new Action(p, c, powerScale.watts(w, cfg.pmaxWatts()));
+      actions[features.ueAt(k)] = new Action(p, c, powerScale.watts(w, cfg.pmaxWatts()));
     }
     return actions;
   }

@@ -127,16 +127,7 @@ public final class Trainer {
     ScenarioConfig sc = options.scenario();
     requireSameSystem(resumed, options.resume(), sc);
     requireSameSystem(init, options.initFrom(), sc);
-    PolicyShape shape =
-        new PolicyShape(
-            sc.ues(),
-            sc.channels(),
-            config.sharedActor(),
-            config.maxUes(),
-            config.richState(),
-            config.trunkHidden(),
-            config.headHidden(),
-            config.criticHidden());
+    PolicyShape shape = config.policyShape(sc.ues(), sc.channels());
     if (init != null && !init.weights().shape().equals(shape)) {
       throw new IllegalArgumentException(
           "checkpoint "
@@ -484,27 +475,29 @@ public final class Trainer {
         policy.act(actorInput, outs);
         float value = (float) updater.denormalise(policy.value(ueFeatures));
         Action[] taught = cloning ? teacher.decide(SchedulingContext.of(env)) : null;
-        for (int u = 0; u < n; u++) {
-          double mean = outs.powerMean[u];
-          double std = outs.powerStd[u];
+        // place k's actor decides for UE ue; the buffer keeps places, the environment UEs
+        for (int k = 0; k < n; k++) {
+          int ue = features.ueAt(k);
+          double mean = outs.powerMean[k];
+          double std = outs.powerStd[k];
           double x;
           if (cloning) {
-            actedPoint[u] = Sampling.argmax(outs.pointLogits[u]);
-            actedChannel[u] = Sampling.argmax(outs.channelLogits[u]);
-            actedPower[u] = config.powerScale().watts(mean, pmax);
-            point[u] = taught[u].point();
-            channel[u] = taught[u].channel();
-            x = config.powerScale().sample(taught[u].powerWatts(), pmax);
+            actedPoint[ue] = Sampling.argmax(outs.pointLogits[k]);
+            actedChannel[ue] = Sampling.argmax(outs.channelLogits[k]);
+            actedPower[ue] = config.powerScale().watts(mean, pmax);
+            point[k] = taught[ue].point();
+            channel[k] = taught[ue].channel();
+            x = config.powerScale().sample(taught[ue].powerWatts(), pmax);
             fidelity.add(
-                actedPoint[u],
-                actedChannel[u],
-                actedPower[u],
-                point[u],
-                channel[u],
-                taught[u].powerWatts());
+                actedPoint[ue],
+                actedChannel[ue],
+                actedPower[ue],
+                point[k],
+                channel[k],
+                taught[ue].powerWatts());
           } else {
-            point[u] = Sampling.sample(outs.pointLogits[u], actions);
-            channel[u] = Sampling.sample(outs.channelLogits[u], actions);
+            point[k] = Sampling.sample(outs.pointLogits[k], actions);
+            channel[k] = Sampling.sample(outs.channelLogits[k], actions);
             x = mean + std * actions.nextGaussian();
           }
           if (!Double.isFinite(mean) || !Double.isFinite(std) || !Float.isFinite(value)) {
@@ -514,15 +507,15 @@ public final class Trainer {
                     + ": the networks output non-finite numbers; try a lower --lr or"
                     + " --max-grad-norm 0.5");
           }
-          rawPower[u] = (float) x;
+          rawPower[k] = (float) x;
           if (!cloning) {
-            actedPoint[u] = point[u];
-            actedChannel[u] = channel[u];
-            actedPower[u] = config.powerScale().watts(x, pmax);
+            actedPoint[ue] = point[k];
+            actedChannel[ue] = channel[k];
+            actedPower[ue] = config.powerScale().watts(x, pmax);
           }
-          lpPoint[u] = outs.pointLogits[u][point[u]];
-          lpChannel[u] = outs.channelLogits[u][channel[u]];
-          lpPower[u] = Sampling.gaussianLogProb(rawPower[u], mean, std);
+          lpPoint[k] = outs.pointLogits[k][point[k]];
+          lpChannel[k] = outs.channelLogits[k][channel[k]];
+          lpPower[k] = Sampling.gaussianLogProb(rawPower[k], mean, std);
         }
         buffer.add(
             ueFeatures, actorInput, point, channel, rawPower, lpPoint, lpChannel, lpPower, value);

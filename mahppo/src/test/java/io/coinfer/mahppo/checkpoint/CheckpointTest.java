@@ -70,16 +70,7 @@ class CheckpointTest {
   }
 
   static Checkpoint checkpoint(MahppoConfig cfg, Random random) {
-    PolicyShape shape =
-        new PolicyShape(
-            5,
-            2,
-            cfg.sharedActor(),
-            cfg.maxUes(),
-            cfg.richState(),
-            cfg.trunkHidden(),
-            cfg.headHidden(),
-            cfg.criticHidden());
+    PolicyShape shape = cfg.policyShape(5, 2);
     // a non-orthogonal init gives non-trivial decisions right away
     PolicyWeights w = PolicyWeights.initialise(shape, false, random);
     Provenance p =

@@ -72,7 +72,8 @@ class MahppoConfigTest {
                     0,
                     0,
                     null,
-                    0))
+                    0,
+                    false))
         .hasMessageContaining("clipEpsilon");
   }
 

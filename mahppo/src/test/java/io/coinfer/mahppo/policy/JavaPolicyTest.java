@@ -17,7 +17,8 @@ class JavaPolicyTest {
   @ValueSource(booleans = {false, true})
   void shouldMatchTheDjlNetworksThatTrainIt(boolean shared) {
     // Given random weights (per-UE actors, or one shared actor) and a random state of 5 UEs
-    PolicyShape shape = new PolicyShape(5, 2, shared, 8, true, List.of(32, 16), 8, List.of(16, 8));
+    PolicyShape shape =
+        new PolicyShape(5, 2, shared, 8, true, List.of(32, 16), 8, List.of(16, 8), false);
     PolicyWeights w = PolicyWeights.initialise(shape, false, new Random(5));
     Features f = new Features(shape, 5, 1.0);
     double[] state = new double[20];
@@ -62,7 +63,7 @@ class JavaPolicyTest {
   @Test
   void shouldGiveASharedActorTheSameDistributionForTwoUesInTheSameSituationExceptTheIndex() {
     // Given a shared actor and two UEs with identical features
-    PolicyShape shape = new PolicyShape(2, 2, true, 4, false, List.of(16), 8, List.of(8));
+    PolicyShape shape = new PolicyShape(2, 2, true, 4, false, List.of(16), 8, List.of(8), false);
     PolicyWeights w = PolicyWeights.initialise(shape, false, new Random(1));
     Features f = new Features(shape, 2, 1.0);
     float[] ue = new float[shape.globalFeatures()];
@@ -90,7 +91,7 @@ class JavaPolicyTest {
   @Test
   void shouldPutEachUesOneHotIndexInItsAssignedSlot() {
     // Given a shared actor for up to 10 UEs serving 2, with UE 0 in slot 7 and UE 1 in slot 2
-    PolicyShape shape = new PolicyShape(2, 2, true, 10, false, List.of(16), 8, List.of(8));
+    PolicyShape shape = new PolicyShape(2, 2, true, 10, false, List.of(16), 8, List.of(8), false);
     Features f = new Features(shape, 2, 1.0);
     f.assignIndexSlots(new int[] {7, 2});
     float[] ue = new float[shape.globalFeatures()];

@@ -38,7 +38,8 @@ public final class TestCheckpoints {
             false,
             List.of(256, 128),
             64,
-            List.of(256, 128, 64));
+            List.of(256, 128, 64),
+            false);
     new Checkpoint(
             new Provenance(
                 "resnet18",
