@@ -57,6 +57,17 @@ public record PolicyShape(
     critic = List.copyOf(critic);
   }
 
+  /**
+   * The same networks with the UEs placed by another order.
+   *
+   * @param nearestFirst the new {@link #distanceOrder()}
+   * @return the shape
+   */
+  public PolicyShape withDistanceOrder(boolean nearestFirst) {
+    return new PolicyShape(
+        ues, channels, sharedActor, maxUes, richState, trunk, headHidden, critic, nearestFirst);
+  }
+
   /** Features of one UE. */
   public int ueFeatures() {
     return BASE_FEATURES + (richState ? POINTS + channels + 1 + PHASES : 0);

@@ -128,7 +128,9 @@ public final class Trainer {
     requireSameSystem(resumed, options.resume(), sc);
     requireSameSystem(init, options.initFrom(), sc);
     PolicyShape shape = config.policyShape(sc.ues(), sc.channels());
-    if (init != null && !init.weights().shape().equals(shape)) {
+    // the input order is not part of the weights: a run may start from another order's checkpoint
+    if (init != null
+        && !init.weights().shape().withDistanceOrder(shape.distanceOrder()).equals(shape)) {
       throw new IllegalArgumentException(
           "checkpoint "
               + options.initFrom()
@@ -144,7 +146,7 @@ public final class Trainer {
     PolicyWeights weights =
         start == null
             ? PolicyWeights.initialise(shape, config.orthogonalInit(), new Random(options.seed()))
-            : start.weights().copy();
+            : new PolicyWeights(shape, start.weights().copy().tensors());
     try (NDManager root = NDManager.newBaseManager();
         PpoUpdater updater =
             new PpoUpdater(config, weights, sc.pmaxWatts(), new SplittableRandom(seed + 2), root)) {

@@ -171,8 +171,10 @@ class TrainerSmokeTest {
             new Trainer.Options(sc, cfg, 5, first, null, "test"), TrainingListener.none());
 
     // When a run with another seed and other switches (a smaller energy weight, co-located
-    // episodes only) starts from its weights, and the same run starts from scratch
-    MahppoConfig other = cfg.toBuilder().rewardBeta(0.3).coLocatedFraction(1).build();
+    // episodes half the time, the UEs placed nearest first) starts from its weights, and the same
+    // run starts from scratch
+    MahppoConfig other =
+        cfg.toBuilder().rewardBeta(0.3).coLocatedFraction(0.5).distanceOrder(true).build();
     TrainingResult fineTuned =
         Trainer.train(
             new Trainer.Options(sc, other, 6, tuned, null, start.checkpoint(), "test"),
@@ -187,6 +189,7 @@ class TrainerSmokeTest {
     Checkpoint b = Checkpoint.read(fineTuned.checkpoint());
     assertThat(b.provenance().steps()).isEqualTo(256);
     assertThat(b.config()).isEqualTo(other);
+    assertThat(b.weights().shape().distanceOrder()).isTrue();
     double moved = maxAbsDifference(a, b);
     assertThat(moved).isPositive();
     assertThat(moved).isLessThan(maxAbsDifference(a, Checkpoint.read(fresh.checkpoint())) / 10);
