@@ -162,6 +162,28 @@ public record SimulatorSettings(
       int otherImageSize,
       int otherInFlightPerUe,
       Duration otherGrace) {
+    return copy(
+        otherNet, otherSlot, firstDecisionWait, otherImageSize, otherInFlightPerUe, otherGrace);
+  }
+
+  /**
+   * These settings with another first decision wait.
+   *
+   * @param otherFirstDecisionWait how long a UE waits for its first decision before it submits
+   * @return the new settings
+   */
+  public SimulatorSettings withFirstDecisionWait(Duration otherFirstDecisionWait) {
+    return copy(net, slot, otherFirstDecisionWait, imageSize, inFlightPerUe, grace);
+  }
+
+  /** A copy with the settings the withers change, the others kept. */
+  private SimulatorSettings copy(
+      Net otherNet,
+      Duration otherSlot,
+      Duration otherFirstDecisionWait,
+      int otherImageSize,
+      int otherInFlightPerUe,
+      Duration otherGrace) {
     return new SimulatorSettings(
         gateway,
         ues,
@@ -176,7 +198,7 @@ public record SimulatorSettings(
         channels,
         otherSlot,
         stateHeartbeat,
-        firstDecisionWait,
+        otherFirstDecisionWait,
         otherImageSize,
         otherInFlightPerUe,
         maxQueuedPerUe,
@@ -184,37 +206,6 @@ public record SimulatorSettings(
         resultWait,
         pollInterval,
         otherGrace);
-  }
-
-  /**
-   * These settings with another first decision wait.
-   *
-   * @param otherFirstDecisionWait how long a UE waits for its first decision before it submits
-   * @return the new settings
-   */
-  public SimulatorSettings withFirstDecisionWait(Duration otherFirstDecisionWait) {
-    return new SimulatorSettings(
-        gateway,
-        ues,
-        ratePerUe,
-        duration,
-        seed,
-        net,
-        deviceProfile,
-        pmaxW,
-        dminM,
-        dmaxM,
-        channels,
-        slot,
-        stateHeartbeat,
-        otherFirstDecisionWait,
-        imageSize,
-        inFlightPerUe,
-        maxQueuedPerUe,
-        maxConcurrentRequests,
-        resultWait,
-        pollInterval,
-        grace);
   }
 
   /**
