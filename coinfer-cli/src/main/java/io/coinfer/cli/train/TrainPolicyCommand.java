@@ -215,6 +215,16 @@ public final class TrainPolicyCommand implements Callable<Integer> {
   Integer epochs;
 
   @Option(
+      names = "--rollout-steps",
+      description = "Slots collected between two updates (published: 1024).")
+  Integer rolloutSteps;
+
+  @Option(
+      names = "--minibatch",
+      description = "Samples per minibatch; must divide the rollout (published: 256).")
+  Integer minibatch;
+
+  @Option(
       names = "--threads",
       defaultValue = "1",
       description = "PyTorch intra-op threads (1 gives reproducible figures). Default: 1.")
@@ -352,8 +362,11 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     if (lr != null) {
       b.learningRates(lr, lr);
     }
-    if (epochs != null) {
-      b.rollout(base.rolloutSteps(), base.minibatchSize(), epochs);
+    if (epochs != null || rolloutSteps != null || minibatch != null) {
+      b.rollout(
+          rolloutSteps != null ? rolloutSteps : base.rolloutSteps(),
+          minibatch != null ? minibatch : base.minibatchSize(),
+          epochs != null ? epochs : base.epochs());
     }
     return b.build();
   }

@@ -21,13 +21,18 @@ class TrainPolicyCommandTest {
   @Test
   void shouldTrainOneRolloutAndPrintAJsonSummaryAndAProgressBar(@TempDir Path dir)
       throws Exception {
-    // When one rollout of 1024 slots is trained with two passes per update
+    // When two rollouts of 512 slots are trained with two passes per update of 128-slot
+    // minibatches
     int code =
         run(
             "--net",
             "mobilenetv2",
             "--steps",
             "1024",
+            "--rollout-steps",
+            "512",
+            "--minibatch",
+            "128",
             "--epochs",
             "2",
             "--seed",
@@ -54,6 +59,8 @@ class TrainPolicyCommandTest {
     String header = Files.readString(checkpoint.resolve("checkpoint.json"));
     assertThat(header).contains("\"net\" : \"mobilenetv2\"", "\"djlVersion\"", "\"gitCommit\"");
     assertThat(header).contains("train-policy --net mobilenetv2");
+    assertThat(header)
+        .contains("\"rolloutSteps\" : 512", "\"minibatchSize\" : 128", "\"epochs\" : 2");
     assertThat(err.toString()).contains("steps/s", "1024/1024 steps");
     assertThat(dir.resolve("metrics.csv")).exists();
     assertThat(dir.resolve("learning-curve.png")).exists();
@@ -121,6 +128,13 @@ class TrainPolicyCommandTest {
             "\"trainingScenario\" : \"RANDOM_POSITIONS\"",
             "\"validationEpisodes\" : 3",
             "\"keepBest\" : true");
+  }
+
+  @Test
+  void shouldRefuseAMinibatchThatDoesNotDivideTheRollout(@TempDir Path dir) {
+    int code = run("--rollout-steps", "1000", "--minibatch", "256", "--out", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("minibatchSize must divide rolloutSteps");
   }
 
   @Test
