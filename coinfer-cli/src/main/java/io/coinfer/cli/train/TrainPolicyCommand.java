@@ -203,6 +203,11 @@ public final class TrainPolicyCommand implements Callable<Integer> {
   Double gamma;
 
   @Option(
+      names = "--gae-lambda",
+      description = "GAE lambda, 1 = Monte Carlo returns (published 0.95).")
+  Double gaeLambda;
+
+  @Option(
       names = "--episode-slot-factor",
       description =
           "Training episodes are cut after lambda * factor / T slots (published 0.15: 60 slots).")
@@ -355,6 +360,9 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     }
     if (gamma != null) {
       b.gamma(gamma);
+    }
+    if (gaeLambda != null) {
+      b.gaeLambda(gaeLambda);
     }
     if (episodeSlotFactor != null) {
       b.episodeSlotFactor(episodeSlotFactor);

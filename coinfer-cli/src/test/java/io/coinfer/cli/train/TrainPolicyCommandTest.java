@@ -69,7 +69,8 @@ class TrainPolicyCommandTest {
   @Test
   void shouldPassTheSwitchesOfTheSecondRoundIntoTheConfigAndKeepTheBest(@TempDir Path dir)
       throws Exception {
-    // When one rollout is trained with the log power scale, gamma 1, a longer episode cap, a
+    // When one rollout is trained with the log power scale, gamma 1, GAE lambda 0.99, a longer
+    // episode cap, a
     // larger entropy bonus (more still for the point head), a smaller energy weight in the
     // reward, equal batches with a share of co-located episodes and the best checkpoint kept
     // under a latency cap
@@ -87,6 +88,8 @@ class TrainPolicyCommandTest {
             "log",
             "--gamma",
             "1",
+            "--gae-lambda",
+            "0.99",
             "--episode-slot-factor",
             "0.3",
             "--entropy-coef",
@@ -119,6 +122,7 @@ class TrainPolicyCommandTest {
         .contains(
             "\"powerScale\" : \"LOG\"",
             "\"gamma\" : 1.0",
+            "\"gaeLambda\" : 0.99",
             "\"episodeSlotFactor\" : 0.3",
             "\"entropyCoef\" : 0.01",
             "\"pointEntropyExtra\" : 0.05",

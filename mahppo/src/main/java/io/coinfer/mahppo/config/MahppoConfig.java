@@ -499,6 +499,12 @@ public record MahppoConfig(
       return this;
     }
 
+    /** Sets {@link MahppoConfig#gaeLambda()}. */
+    public Builder gaeLambda(double v) {
+      gaeLambda = v;
+      return this;
+    }
+
     /** Sets {@link MahppoConfig#entropyCoef()}. */
     public Builder entropyCoef(double v) {
       entropyCoef = v;
