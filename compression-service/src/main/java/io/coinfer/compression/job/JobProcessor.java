@@ -40,7 +40,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs the UE-side half of a raw-image job under the UE's latest decision and publishes the feature
- * (points 0-4) or the result (point 5). A UE without a decision within the keep window ({@link
+ * (points 0-4) or the result (point 5). The latest decision is the newer of the one read from
+ * {@code coinfer.decisions} and the one the job carries from the gateway ({@link
+ * JobEvent#decision()}, for the same UE), so a job that overtakes its UE's first decision on the
+ * way here still runs under it. A UE without a decision within the keep window ({@link
  * CompressionSettings.Decisions}: none yet, or the orchestrator is down or late) runs with the
  * paper's initial action (point 5, sub-channel 0, ~0 W), named policy {@code initial}, source
  * {@link DecisionSource#FALLBACK_STALE_DECISION}. A job whose image, net, profile or codec is
@@ -110,6 +113,10 @@ public class JobProcessor {
 
   private void run(JobEvent job) {
     Instant now = Instant.now();
+    if (job.decision() != null && job.decision().ueId().equals(job.ueId())) {
+      // the decision the gateway held: kept only if newer than the one read from the topic
+      decisions.record(job.decision());
+    }
     DecisionRef decision =
         decisions
             .current(job.ueId(), now, keep.keep())

@@ -1,5 +1,6 @@
 package io.coinfer.contracts.events;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -20,6 +21,10 @@ import java.time.Instant;
  * @param contentType the image's media type, e.g. {@code image/png}
  * @param image the encoded image bytes
  * @param submittedAt when the gateway accepted the job
+ * @param decision the UE's latest decision the gateway held when it accepted the job, or null
+ *     before its first; compression-service runs the job under the newer of this one and the one it
+ *     read from {@code coinfer.decisions} itself, so a job that overtakes the decision on its way
+ *     there still runs under it
  */
 public record JobEvent(
     int schemaVersion,
@@ -31,5 +36,6 @@ public record JobEvent(
     @Positive double pmaxW,
     @NotBlank String contentType,
     @NotNull @Size(min = 1) byte[] image,
-    @NotNull Instant submittedAt)
+    @NotNull Instant submittedAt,
+    @Valid DecisionEvent decision)
     implements Event {}

@@ -27,19 +27,20 @@ class EventJsonTest {
 
   @Test
   void shouldReadBackWhatItWroteIncludingBytesAndInstants() {
-    // Given a job with image bytes
+    // Given a job with image bytes and the decision the gateway held
     JobEvent job =
-        new JobEvent(
-            Event.SCHEMA_VERSION,
-            "job-1",
-            "ue-1",
-            "resnet18",
-            "jetson-nano",
-            50,
-            1,
-            "image/png",
-            new byte[] {1, 2, 3, (byte) 255},
-            Instant.parse("2026-01-01T00:00:00.123456789Z"));
+        job(
+            new DecisionEvent(
+                Event.SCHEMA_VERSION,
+                "ue-1",
+                3,
+                2,
+                1,
+                0.5,
+                "mahppo",
+                "v1",
+                DecisionSource.POLICY,
+                Instant.parse("2026-01-01T00:00:00Z")));
 
     // When it is written and read back
     JobEvent back = json.read(json.write(job), JobEvent.class);
@@ -49,6 +50,48 @@ class EventJsonTest {
     assertThat(new String(json.write(job), StandardCharsets.UTF_8))
         .contains("\"schemaVersion\":1")
         .contains("\"submittedAt\":\"2026-01-01T00:00:00.123456789Z\"");
+  }
+
+  @Test
+  void shouldReadAJobWithoutADecisionAndRejectOneWithABrokenDecision() {
+    // Given a job without a decision (before the UE's first one) and one whose decision has
+    // point 7
+    byte[] none = json.write(job(null));
+    byte[] broken =
+        json.write(
+            job(
+                new DecisionEvent(
+                    Event.SCHEMA_VERSION,
+                    "ue-1",
+                    3,
+                    7,
+                    0,
+                    0.5,
+                    "mahppo",
+                    "v1",
+                    DecisionSource.POLICY,
+                    Instant.now())));
+
+    // When / Then the first reads back without one and the second fails, naming the field
+    assertThat(json.read(none, JobEvent.class).decision()).isNull();
+    assertThatThrownBy(() -> json.read(broken, JobEvent.class))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("decision.point");
+  }
+
+  private static JobEvent job(DecisionEvent decision) {
+    return new JobEvent(
+        Event.SCHEMA_VERSION,
+        "job-1",
+        "ue-1",
+        "resnet18",
+        "jetson-nano",
+        50,
+        1,
+        "image/png",
+        new byte[] {1, 2, 3, (byte) 255},
+        Instant.parse("2026-01-01T00:00:00.123456789Z"),
+        decision);
   }
 
   @Test

@@ -88,7 +88,8 @@ public class JobService {
             ue.pmaxW(),
             contentType,
             image,
-            job.submittedAt());
+            job.submittedAt(),
+            ues.latestDecision(ue.ueId()).orElse(null));
     publishOrForget(
         job, () -> publisher.publish(KafkaBindings.JOBS_OUT, ue.ueId(), event, job.jobId()));
     metrics.accepted("image");

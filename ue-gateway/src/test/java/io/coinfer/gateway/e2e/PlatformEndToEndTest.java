@@ -11,6 +11,9 @@ import io.coinfer.contracts.api.JobAccepted;
 import io.coinfer.contracts.api.JobView;
 import io.coinfer.contracts.api.SlotView;
 import io.coinfer.contracts.api.UeRegistration;
+import io.coinfer.contracts.events.DecisionEvent;
+import io.coinfer.contracts.events.DecisionRef;
+import io.coinfer.contracts.events.DecisionSource;
 import io.coinfer.contracts.events.Event;
 import io.coinfer.contracts.events.FailureReason;
 import io.coinfer.contracts.events.JobEvent;
@@ -637,7 +640,8 @@ abstract class PlatformEndToEndTest {
             1.0,
             "image/png",
             TinySplitModel.image(9),
-            Instant.now());
+            Instant.now(),
+            null);
     byte[] json = platform.json.writeValueAsBytes(job);
 
     // When both copies are delivered
@@ -650,6 +654,50 @@ abstract class PlatformEndToEndTest {
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(10))
         .until(() -> resultsOf(jobId).size() == 1);
+  }
+
+  @Test
+  void shouldRunAJobUnderTheDecisionItCarriesWhenCompressionServiceHasNoneYet() {
+    // Given a job of a UE whose decisions compression-service has never read (a first decision
+    // still on its way through coinfer.decisions), carrying the decision the gateway held
+    String ueId = "ue-" + UUID.randomUUID();
+    String jobId = UUID.randomUUID().toString();
+    DecisionEvent carried =
+        new DecisionEvent(
+            Event.SCHEMA_VERSION,
+            ueId,
+            0,
+            2,
+            1,
+            POWER_W,
+            "carried",
+            "v1",
+            DecisionSource.POLICY,
+            Instant.now());
+    JobEvent job =
+        new JobEvent(
+            Event.SCHEMA_VERSION,
+            jobId,
+            ueId,
+            "resnet18",
+            "jetson-nano",
+            40,
+            1.0,
+            "image/png",
+            TinySplitModel.image(3),
+            Instant.now(),
+            carried);
+
+    // When it is delivered
+    produce(Topics.JOBS, ueId, platform.json.writeValueAsBytes(job), jobId);
+
+    // Then it runs at the carried point and names that decision, not the fallback
+    await().atMost(Duration.ofSeconds(30)).until(() -> resultsOf(jobId).size() == 1);
+    ResultEvent result = resultsOf(jobId).get(0);
+    assertThat(result.status()).as(result.detail()).isEqualTo(JobStatus.DONE);
+    assertThat(result.decision())
+        .extracting(DecisionRef::point, DecisionRef::policyId, DecisionRef::source)
+        .containsExactly(2, "carried", DecisionSource.POLICY);
   }
 
   // ---- helpers
