@@ -130,21 +130,7 @@ public record ScenarioConfig(
    * @return this configuration with another lambda
    */
   public ScenarioConfig withLambda(int tasks) {
-    return new ScenarioConfig(
-        net,
-        ues,
-        channels,
-        tasks,
-        slotSeconds,
-        beta,
-        bandwidthHz,
-        pathLossExponent,
-        noiseWatts,
-        pmaxWatts,
-        dminMeters,
-        dmaxMeters,
-        edgeCompute,
-        profile);
+    return copy(tasks, beta, edgeCompute, profile);
   }
 
   /**
@@ -152,21 +138,7 @@ public record ScenarioConfig(
    * @return this configuration with another beta
    */
   public ScenarioConfig withBeta(double weight) {
-    return new ScenarioConfig(
-        net,
-        ues,
-        channels,
-        lambda,
-        slotSeconds,
-        weight,
-        bandwidthHz,
-        pathLossExponent,
-        noiseWatts,
-        pmaxWatts,
-        dminMeters,
-        dmaxMeters,
-        edgeCompute,
-        profile);
+    return copy(lambda, weight, edgeCompute, profile);
   }
 
   /**
@@ -175,13 +147,18 @@ public record ScenarioConfig(
    * @return this configuration with another profile and edge-compute setting
    */
   public ScenarioConfig withProfile(DeviceProfile deviceProfile, boolean edge) {
+    return copy(lambda, beta, edge, deviceProfile);
+  }
+
+  /** A copy with the fields the withers change, the others kept. */
+  private ScenarioConfig copy(int tasks, double weight, boolean edge, DeviceProfile deviceProfile) {
     return new ScenarioConfig(
         net,
         ues,
         channels,
-        lambda,
+        tasks,
         slotSeconds,
-        beta,
+        weight,
         bandwidthHz,
         pathLossExponent,
         noiseWatts,
