@@ -70,10 +70,9 @@ class TrainPolicyCommandTest {
   void shouldPassTheSwitchesOfTheSecondRoundIntoTheConfigAndKeepTheBest(@TempDir Path dir)
       throws Exception {
     // When one rollout is trained with the log power scale, gamma 1, GAE lambda 0.99, a longer
-    // episode cap, a
-    // larger entropy bonus (more still for the point head), a smaller energy weight in the
-    // reward, equal batches with a share of co-located episodes and the best checkpoint kept
-    // under a latency cap
+    // episode cap, a larger entropy bonus (more still for the point head), a smaller energy
+    // weight in the reward, equal batches with a share of co-located episodes and the best
+    // checkpoint kept under a latency cap
     int code =
         run(
             "--net",
