@@ -11,7 +11,10 @@ package io.coinfer.mahppo.policy;
  *
  * <p>The UEs take their places in the inputs by index, or with {@link PolicyShape#distanceOrder()}
  * nearest first (ties by index), read afresh from the state at every call of {@link #ueFeatures};
- * the actor of place k decides for UE {@link #ueAt(int) ueAt(k)}.
+ * the actor of place k decides for UE {@link #ueAt(int) ueAt(k)}. A shared actor's one-hot index
+ * then stands for a rank: place k of a fleet of n uses slot {@code floor((k + 0.5) maxUes / n)}, so
+ * the slots spread over the index in rank order whatever the fleet size (by index, place k uses
+ * slot k).
  */
 public final class Features {
 
@@ -46,16 +49,18 @@ public final class Features {
     this.pmax = pmax;
     this.index = new int[ues];
     this.order = new int[ues];
+    boolean ranks = shape.sharedActor() && shape.distanceOrder();
     for (int u = 0; u < ues; u++) {
-      index[u] = u;
+      index[u] = ranks ? (int) ((u + 0.5) * shape.maxUes() / ues) : u;
       order[u] = u;
     }
   }
 
   /**
    * Sets the index slot of the shared actor's one-hot index that each place uses (by default place
-   * u uses slot u). Training a shared actor draws distinct random slots per episode so that every
-   * slot up to {@code maxUes} is trained, not only the first {@code ues}.
+   * u uses slot u, or with the distance order the rank slot in the class comment). Training a
+   * shared actor draws distinct random slots per episode (in increasing order with the distance
+   * order) so that every slot up to {@code maxUes} is trained, not only those of {@code ues}.
    *
    * @param slots one distinct slot in [0, maxUes) per place
    */

@@ -441,7 +441,11 @@ public final class Trainer {
       }
     }
 
-    /** Distinct random slots of the shared actor's UE index, one per UE (partial shuffle). */
+    /**
+     * Distinct random slots of the shared actor's UE index, one per place (partial shuffle); with
+     * the distance order in increasing order, so that slots follow the places' distance ranks as
+     * they do when serving ({@link Features}).
+     */
     private int[] randomSlots() {
       int[] all = new int[config.maxUes()];
       for (int i = 0; i < all.length; i++) {
@@ -453,7 +457,11 @@ public final class Trainer {
         all[i] = all[j];
         all[j] = t;
       }
-      return java.util.Arrays.copyOf(all, n);
+      int[] slots = java.util.Arrays.copyOf(all, n);
+      if (config.distanceOrder()) {
+        java.util.Arrays.sort(slots);
+      }
+      return slots;
     }
 
     /**

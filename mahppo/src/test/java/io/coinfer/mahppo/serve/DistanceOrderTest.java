@@ -55,6 +55,56 @@ class DistanceOrderTest {
   }
 
   @Test
+  void shouldGiveASharedActorRankSlotsSpreadOverItsIndex() {
+    // Given a distance-ordered shared actor for up to 100 UEs, serving 20 UEs at distances that
+    // fall with the index, and the same actor by index
+    PolicyShape ranked =
+        MahppoConfig.recommended().toBuilder()
+            .sharedActor(true, 100)
+            .distanceOrder(true)
+            .build()
+            .policyShape(20, 2);
+    PolicyShape byIndex =
+        MahppoConfig.recommended().toBuilder().sharedActor(true, 100).build().policyShape(20, 2);
+    double[] state = new double[80];
+    for (int u = 0; u < 20; u++) {
+      state[4 * u] = 1;
+      state[4 * u + 3] = 1 - u / 20.0;
+    }
+
+    // When the actor inputs are built
+    int[] rankedSlots = slots(ranked, state);
+    int[] indexSlots = slots(byIndex, state);
+
+    // Then the nearest UE (19) has slot 2 and the farthest (0) slot 97, every fifth slot between;
+    // by index UE u has slot u
+    for (int k = 0; k < 20; k++) {
+      assertThat(rankedSlots[19 - k]).isEqualTo(5 * k + 2);
+      assertThat(indexSlots[k]).isEqualTo(k);
+    }
+  }
+
+  /** The one-hot index slot of each UE's actor input row. */
+  private static int[] slots(PolicyShape shape, double[] state) {
+    int n = state.length / 4;
+    Features f = new Features(shape, n, 1.0);
+    float[] ue = new float[n * shape.ueFeatures()];
+    f.ueFeatures(state, new int[n], new int[n], new double[n], ue);
+    float[] in = new float[n * shape.actorInput()];
+    f.actorInput(ue, in);
+    int[] slot = new int[n];
+    for (int k = 0; k < n; k++) {
+      int first = k * shape.actorInput() + 2 * shape.ueFeatures();
+      for (int s = 0; s < shape.maxUes(); s++) {
+        if (in[first + s] == 1f) {
+          slot[f.ueAt(k)] = s;
+        }
+      }
+    }
+    return slot;
+  }
+
+  @Test
   void shouldGiveAPermutedFleetThePermutedDecisions() {
     // Given random weights and an episode, and the same episode with its UEs listed in another
     // order
