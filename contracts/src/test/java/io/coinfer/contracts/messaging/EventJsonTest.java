@@ -28,19 +28,7 @@ class EventJsonTest {
   @Test
   void shouldReadBackWhatItWroteIncludingBytesAndInstants() {
     // Given a job with image bytes and the decision the gateway held
-    JobEvent job =
-        job(
-            new DecisionEvent(
-                Event.SCHEMA_VERSION,
-                "ue-1",
-                3,
-                2,
-                1,
-                0.5,
-                "mahppo",
-                "v1",
-                DecisionSource.POLICY,
-                Instant.parse("2026-01-01T00:00:00Z")));
+    JobEvent job = job(decision(2));
 
     // When it is written and read back
     JobEvent back = json.read(json.write(job), JobEvent.class);
@@ -57,20 +45,7 @@ class EventJsonTest {
     // Given a job without a decision (before the UE's first one) and one whose decision has
     // point 7
     byte[] none = json.write(job(null));
-    byte[] broken =
-        json.write(
-            job(
-                new DecisionEvent(
-                    Event.SCHEMA_VERSION,
-                    "ue-1",
-                    3,
-                    7,
-                    0,
-                    0.5,
-                    "mahppo",
-                    "v1",
-                    DecisionSource.POLICY,
-                    Instant.now())));
+    byte[] broken = json.write(job(decision(7)));
 
     // When / Then the first reads back without one and the second fails, naming the field
     assertThat(json.read(none, JobEvent.class).decision()).isNull();
@@ -79,6 +54,22 @@ class EventJsonTest {
         .hasMessageContaining("decision.point");
   }
 
+  /** A policy's decision for ue-1 in slot 3 at a point, sub-channel 1, 0.5 W. */
+  private static DecisionEvent decision(int point) {
+    return new DecisionEvent(
+        Event.SCHEMA_VERSION,
+        "ue-1",
+        3,
+        point,
+        1,
+        0.5,
+        "mahppo",
+        "v1",
+        DecisionSource.POLICY,
+        Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  /** A job of ue-1 with image bytes, carrying a decision or none. */
   private static JobEvent job(DecisionEvent decision) {
     return new JobEvent(
         Event.SCHEMA_VERSION,
