@@ -92,6 +92,7 @@ public class JobService {
             ues.latestDecision(ue.ueId()).orElse(null));
     publishOrForget(
         job, () -> publisher.publish(KafkaBindings.JOBS_OUT, ue.ueId(), event, job.jobId()));
+    ues.reportOnJob(ue.ueId());
     metrics.accepted("image");
     return job;
   }
@@ -129,6 +130,7 @@ public class JobService {
             job.submittedAt());
     publishOrForget(
         job, () -> publisher.publish(KafkaBindings.FEATURES_OUT, ue.ueId(), event, job.jobId()));
+    ues.reportOnJob(ue.ueId());
     metrics.accepted("feature");
     return job;
   }

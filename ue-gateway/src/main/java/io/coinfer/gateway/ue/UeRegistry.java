@@ -8,11 +8,14 @@ import io.coinfer.contracts.messaging.LatestDecisions;
 import io.coinfer.contracts.web.Problems;
 import io.coinfer.gateway.config.GatewaySettings;
 import io.coinfer.gateway.config.KafkaBindings;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class UeRegistry {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UeRegistry.class);
 
   private final Map<String, RegisteredUe> ues = new ConcurrentHashMap<>();
   private final LatestDecisions decisions = new LatestDecisions();
@@ -123,6 +128,40 @@ public class UeRegistry {
     }
     publisher.publish(KafkaBindings.UE_STATE_OUT, ueId, updated.toEvent(), null);
     return updated;
+  }
+
+  /**
+   * Counts a job just accepted for a UE as a state report (1 task queued, the distance unchanged)
+   * and publishes it, if the UE's last report is older than {@code report-on-job-after}; otherwise,
+   * or with the setting at 0, does nothing.
+   *
+   * @param ueId the UE id
+   */
+  public void reportOnJob(String ueId) {
+    Duration after = settings.reportOnJobAfter();
+    if (after.isZero()) {
+      return;
+    }
+    Instant now = Instant.now();
+    RegisteredUe[] reported = new RegisteredUe[1];
+    ues.computeIfPresent(
+        ueId,
+        (id, ue) -> {
+          if (ue.lastReportAt().plus(after).isAfter(now)) {
+            return ue;
+          }
+          reported[0] = ue.reported(1, null, now);
+          return reported[0];
+        });
+    if (reported[0] == null) {
+      return;
+    }
+    try {
+      publisher.publish(KafkaBindings.UE_STATE_OUT, ueId, reported[0].toEvent(), null);
+    } catch (IllegalStateException e) {
+      // the job is accepted already; a later job or report publishes the UE's state again
+      LOG.warn("state of UE {} on its job not published: {}", ueId, e.getMessage());
+    }
   }
 
   /**

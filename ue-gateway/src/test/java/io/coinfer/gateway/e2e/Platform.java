@@ -112,7 +112,9 @@ public final class Platform implements AutoCloseable {
     args.put(
         Service.GATEWAY,
         List.of(
-            "--coinfer.gateway.jobs.max-image-size=64KB", "--coinfer.gateway.ues.nets=resnet18"));
+            "--coinfer.gateway.jobs.max-image-size=64KB",
+            "--coinfer.gateway.ues.nets=resnet18",
+            "--coinfer.gateway.ues.report-on-job-after=1s"));
     try {
       for (Service service : Service.values()) {
         start(service);

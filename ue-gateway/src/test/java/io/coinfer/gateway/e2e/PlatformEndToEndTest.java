@@ -11,6 +11,7 @@ import io.coinfer.contracts.api.JobAccepted;
 import io.coinfer.contracts.api.JobView;
 import io.coinfer.contracts.api.SlotView;
 import io.coinfer.contracts.api.UeRegistration;
+import io.coinfer.contracts.api.UeView;
 import io.coinfer.contracts.events.DecisionEvent;
 import io.coinfer.contracts.events.DecisionRef;
 import io.coinfer.contracts.events.DecisionSource;
@@ -654,6 +655,44 @@ abstract class PlatformEndToEndTest {
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(10))
         .until(() -> resultsOf(jobId).size() == 1);
+  }
+
+  @Test
+  void shouldCountAJobAsAStateReportOfAUeThatHasBeenQuietLongerThanTheSetting()
+      throws InterruptedException {
+    // Given a UE that registered (its first report, 0 tasks) and stayed quiet for longer than the
+    // platform's report-on-job-after (1 s)
+    UeRegistration quiet = platform.registerUe(30);
+    String view = gateway("/api/v1/ues/" + quiet.ue().ueId());
+    UeView registered = platform.read(platform.get(view, quiet.token()), UeView.class);
+    Thread.sleep(1500);
+
+    // When it submits a job, and at once another
+    String jobs = gateway("/api/v1/ues/" + quiet.ue().ueId() + "/jobs");
+    String first =
+        platform
+            .read(
+                platform.post(jobs, "image/png", TinySplitModel.image(5), quiet.token()),
+                JobAccepted.class)
+            .jobId();
+    UeView afterFirst = platform.read(platform.get(view, quiet.token()), UeView.class);
+    String second =
+        platform
+            .read(
+                platform.post(jobs, "image/png", TinySplitModel.image(6), quiet.token()),
+                JobAccepted.class)
+            .jobId();
+    UeView afterSecond = platform.read(platform.get(view, quiet.token()), UeView.class);
+
+    // Then the first job counts as a report of 1 task queued, the second, right after it, does
+    // not, and both jobs complete
+    assertThat(awaitTerminal(first, quiet.token()).status()).isEqualTo(JobStatus.DONE);
+    assertThat(awaitTerminal(second, quiet.token()).status()).isEqualTo(JobStatus.DONE);
+    assertThat(registered.tasksQueued()).isZero();
+    assertThat(afterFirst.tasksQueued()).isEqualTo(1);
+    assertThat(afterFirst.lastReportAt())
+        .isAfterOrEqualTo(registered.lastReportAt().plusSeconds(1));
+    assertThat(afterSecond.lastReportAt()).isEqualTo(afterFirst.lastReportAt());
   }
 
   @Test
