@@ -132,8 +132,8 @@ public class UeRegistry {
 
   /**
    * Counts a job just accepted for a UE as a state report (1 task queued, the distance unchanged)
-   * and publishes it, if the UE's last report is older than {@code report-on-job-after}; otherwise,
-   * or with the setting at 0, does nothing.
+   * and publishes it, if the UE's last report said no task was queued (the job says otherwise) or
+   * is older than {@code report-on-job-after}; otherwise, or with the setting at 0, does nothing.
    *
    * @param ueId the UE id
    */
@@ -147,7 +147,7 @@ public class UeRegistry {
     ues.computeIfPresent(
         ueId,
         (id, ue) -> {
-          if (ue.lastReportAt().plus(after).isAfter(now)) {
+          if (ue.tasksQueued() > 0 && ue.lastReportAt().plus(after).isAfter(now)) {
             return ue;
           }
           reported[0] = ue.reported(1, null, now);
