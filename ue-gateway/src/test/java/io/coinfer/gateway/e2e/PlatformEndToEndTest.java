@@ -658,9 +658,9 @@ abstract class PlatformEndToEndTest {
   }
 
   @Test
-  void shouldCountAJobAsAStateReportOfAUeWithoutTasksOrQuietLongerThanTheSetting()
+  void shouldCountAJobAsAStateReportOfAUeThatNeverReportedOrWasQuietLongerThanTheSetting()
       throws InterruptedException {
-    // Given a UE that registered (its first report: no task queued)
+    // Given a UE that registered (no task queued) and never reported itself
     UeRegistration ue = platform.registerUe(30);
     try {
       UeView registered = view(ue);
@@ -675,7 +675,7 @@ abstract class PlatformEndToEndTest {
       String third = submit(ue, 7);
       UeView afterThird = view(ue);
 
-      // Then the first job counts as a report of 1 task queued (the UE had said none), the
+      // Then the first job counts as a report of 1 task queued (the registration said none), the
       // second, right after it, does not, the third does again, and every job completes
       assertThat(registered.tasksQueued()).isZero();
       assertThat(afterFirst.tasksQueued()).isEqualTo(1);
