@@ -658,17 +658,18 @@ abstract class PlatformEndToEndTest {
   }
 
   @Test
-  void shouldCountAJobAsAStateReportOfAUeQuietLongerThanTheSetting() throws InterruptedException {
+  void shouldCountAJobAsAStateReportOfAUeQuietLongerThanTheSetting() {
     // Given a UE that registered (no task queued) and never reports itself
     UeRegistration ue = platform.registerUe(30);
     try {
       UeView registered = view(ue);
 
-      // When it submits a job at once, another after a quiet 1.5 s (the platform's
+      // When it submits a job at once, another once it has been quiet for 1.5 s (the platform's
       // report-on-job-after is 1 s) and a third right after that
       String first = submit(ue, 5);
       UeView afterFirst = view(ue);
-      Thread.sleep(1500);
+      Instant quietUntil = registered.lastReportAt().plusMillis(1500);
+      await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(quietUntil));
       String second = submit(ue, 6);
       UeView afterSecond = view(ue);
       String third = submit(ue, 7);
