@@ -6,17 +6,21 @@ import io.coinfer.mec.schedule.SchedulerFactory;
 import io.coinfer.mec.sim.ScenarioConfig;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Creates {@link MahppoScheduler}s for the specs {@code mahppo} (the shipped checkpoint of the
  * system's net and UE count), {@code mahppo:<checkpoint dir>} (any other), each optionally followed
- * by {@code :sampled} to sample actions instead of taking the most likely ones. Found by mec-core's
- * {@code Schedulers.create} through {@link java.util.ServiceLoader}.
+ * by {@code :sampled} to sample actions instead of taking the most likely ones, or by {@code
+ * :plan<K>} to plan with K simulated runs of the policy ({@link PlanningScheduler}). Found by
+ * mec-core's {@code Schedulers.create} through {@link java.util.ServiceLoader}.
  */
 public final class MahppoSchedulerFactory implements SchedulerFactory {
 
   private static final String PREFIX = "mahppo";
   private static final String SAMPLED = ":sampled";
+  private static final Pattern PLAN = Pattern.compile("(?i):plan(\\d+)$");
 
   @Override
   public boolean supports(String spec) {
@@ -27,6 +31,12 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
   @Override
   public Scheduler create(String spec, ScenarioConfig cfg, long seed) {
     String rest = spec.trim().substring(PREFIX.length());
+    Matcher plan = PLAN.matcher(rest);
+    int rollouts = 0;
+    if (plan.find()) {
+      rollouts = parseRollouts(spec, plan.group(1));
+      rest = rest.substring(0, plan.start());
+    }
     boolean sampled = rest.toLowerCase(Locale.ROOT).endsWith(SAMPLED);
     if (sampled) {
       rest = rest.substring(0, rest.length() - SAMPLED.length());
@@ -42,12 +52,37 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
               + ", the scenario runs "
               + cfg.net());
     }
-    return new MahppoScheduler(
-        spec.trim(), cp.weights(), cp.config().powerScale(), cfg, sampled, seed);
+    MahppoScheduler policy =
+        new MahppoScheduler(
+            spec.trim(), cp.weights(), cp.config().powerScale(), cfg, sampled, seed);
+    if (rollouts == 0) {
+      return policy;
+    }
+    if (sampled) {
+      throw new IllegalArgumentException(
+          spec.trim() + ": choose one of :sampled and :plan<K>, a plan samples by itself");
+    }
+    MahppoScheduler sampler =
+        new MahppoScheduler(spec.trim(), cp.weights(), cp.config().powerScale(), cfg, true, seed);
+    return new PlanningScheduler(
+        spec.trim(), policy, sampler, rollouts, cp.config().trainingBeta(cfg.beta()), cfg);
+  }
+
+  private static int parseRollouts(String spec, String digits) {
+    try {
+      int rollouts = Integer.parseInt(digits);
+      if (rollouts >= 1) {
+        return rollouts;
+      }
+    } catch (NumberFormatException e) {
+      // too many digits for an int: refused below
+    }
+    throw new IllegalArgumentException(
+        spec.trim() + ": :plan<K> needs K between 1 and " + Integer.MAX_VALUE + ", got " + digits);
   }
 
   @Override
   public String usage() {
-    return "mahppo[:<checkpoint dir>][:sampled]";
+    return "mahppo[:<checkpoint dir>][:sampled|:plan<K>]";
   }
 }
