@@ -64,8 +64,7 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
     }
     MahppoScheduler sampler =
         new MahppoScheduler(spec.trim(), cp.weights(), cp.config().powerScale(), cfg, true, seed);
-    return new PlanningScheduler(
-        spec.trim(), policy, sampler, rollouts, cp.config().trainingBeta(cfg.beta()), cfg);
+    return new PlanningScheduler(spec.trim(), policy, sampler, rollouts, cfg);
   }
 
   private static int parseRollouts(String spec, String digits) {

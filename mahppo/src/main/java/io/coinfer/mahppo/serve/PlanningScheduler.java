@@ -22,10 +22,11 @@ import java.util.List;
  * then searches: the plan's slots so far are replayed and the rest of the episode is run {@code
  * rollouts} times, once with the deterministic policy and then sampling from the policy; the
  * cheapest run, the current plan included, becomes the plan, and its action for this slot is
- * served. A run's cost is {@code T N slots + w energy} (seconds and joules; {@code w} the energy
- * weight the policy was trained for), the evaluation objective times the tasks. The simulator is
- * deterministic, so the plan's cost never rises from one slot to the next and never exceeds the
- * deterministic policy's. Runs are abandoned once their cost passes the best so far.
+ * served. A run's cost is {@code T N slots + beta energy} (seconds and joules, the scenario's
+ * beta), the evaluation objective times the tasks, which is what {@code static-search} minimises.
+ * The simulator is deterministic, so the plan's cost never rises from one slot to the next and
+ * never exceeds the deterministic policy's. Runs are abandoned once their cost passes the best so
+ * far.
  *
  * <p>Like {@code static-search} it needs the system model and every UE's queued tasks; unlike it,
  * it searches only among runs the policy itself would play. A decision costs up to {@code rollouts}
@@ -41,7 +42,6 @@ public final class PlanningScheduler implements Scheduler {
   private final MahppoScheduler deterministic;
   private final MahppoScheduler sampled;
   private final int rollouts;
-  private final double energyWeight;
   private final ScenarioConfig cfg;
   private final MecEnvironment sim;
   private Run plan = new Run();
@@ -59,8 +59,6 @@ public final class PlanningScheduler implements Scheduler {
    * @param deterministic the policy's most likely actions
    * @param sampled the same policy, sampling its actions
    * @param rollouts runs per search, the deterministic one included, at least 1
-   * @param energyWeight the weight of energy in a run's cost, in seconds per joule: the one the
-   *     policy was trained for, so that planning improves on what the policy aims at
    * @param cfg the system served
    */
   public PlanningScheduler(
@@ -68,16 +66,10 @@ public final class PlanningScheduler implements Scheduler {
       MahppoScheduler deterministic,
       MahppoScheduler sampled,
       int rollouts,
-      double energyWeight,
       ScenarioConfig cfg) {
     if (rollouts < 1) {
       throw new IllegalArgumentException("a plan needs at least 1 rollout, got " + rollouts);
     }
-    if (!(energyWeight >= 0) || Double.isInfinite(energyWeight)) {
-      throw new IllegalArgumentException(
-          "the energy weight must be finite and >= 0, got " + energyWeight);
-    }
-    this.energyWeight = energyWeight;
     this.id = id;
     this.deterministic = deterministic;
     this.sampled = sampled;
@@ -179,7 +171,7 @@ public final class PlanningScheduler implements Scheduler {
       }
       candidate.actions.add(actions);
       sim.step(actions);
-      cost = sim.slot() * slotCost + energyWeight * sim.episodeEnergy();
+      cost = sim.slot() * slotCost + cfg.beta() * sim.episodeEnergy();
       if (cost >= bound || sim.slot() >= MAX_PLAN_SLOTS) {
         return Double.POSITIVE_INFINITY;
       }
