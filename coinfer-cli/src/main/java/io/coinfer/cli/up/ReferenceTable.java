@@ -46,11 +46,14 @@ final class ReferenceTable {
   static String render(RunSummary run, String policy, SimulatorSettings settings) {
     int tasksPerUe = (int) Math.max(1, Math.round((double) run.arrived() / settings.ues()));
     EvaluationSummary local = evaluate("local", settings, tasksPerUe);
+    String runLabel = "platform run (" + policy + ")";
+    String label =
+        "%-" + Math.max(34, Math.max(runLabel.length(), referenceLabel(policy).length())) + "s";
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
             Locale.ROOT,
-            "%-34s %7s %7s %6s %14s %12s %11s %11s%n",
+            label + " %7s %7s %6s %14s %12s %11s %11s%n",
             "",
             "tasks",
             "failed",
@@ -62,8 +65,8 @@ final class ReferenceTable {
     out.append(
         String.format(
             Locale.ROOT,
-            "%-34s %7d %7d %6d %14s %12s %11s %11s%n",
-            "platform run (" + policy + ")",
+            label + " %7d %7d %6d %14s %12s %11s %11s%n",
+            runLabel,
             run.completed(),
             run.failed(),
             run.lost(),
@@ -71,9 +74,9 @@ final class ReferenceTable {
             SummaryFormat.joules(run.energyPerTaskJ()),
             SummaryFormat.ms(run.latencyP50S()),
             SummaryFormat.ms(run.latencyP95S())));
-    reference(out, "mec-core local", local);
+    reference(out, label, "local", local);
     if (!"local".equalsIgnoreCase(policy.trim())) {
-      reference(out, "mec-core " + policy, evaluate(policy, settings, tasksPerUe));
+      reference(out, label, policy, evaluate(policy, settings, tasksPerUe));
     }
     out.append(
         String.format(
@@ -87,13 +90,18 @@ final class ReferenceTable {
     return out.toString();
   }
 
-  private static void reference(StringBuilder out, String name, EvaluationSummary s) {
+  private static String referenceLabel(String policy) {
+    return "mec-core " + policy + " (same scenario)";
+  }
+
+  private static void reference(
+      StringBuilder out, String label, String policy, EvaluationSummary s) {
     int tasks = s.perEpisode().stream().mapToInt(e -> e.finished()).sum();
     out.append(
         String.format(
             Locale.ROOT,
-            "%-34s %7d %7s %6s %14s %12s %11s %11s%n",
-            name + " (same scenario)",
+            label + " %7d %7s %6s %14s %12s %11s %11s%n",
+            referenceLabel(policy),
             tasks,
             "-",
             "-",

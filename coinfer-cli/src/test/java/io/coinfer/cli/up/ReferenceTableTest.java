@@ -73,4 +73,18 @@ class ReferenceTableTest {
         .contains("mec-core greedy (same scenario)")
         .contains("run vs local: latency/task -50.0 %, energy/task -75.0 %");
   }
+
+  @Test
+  void shouldWidenTheFirstColumnForALongPolicySpec() {
+    String policy = "fixed:3:0.12345678901234567890";
+    EvaluationSummary local = ReferenceTable.evaluate("local", FLEET, 10);
+    String table =
+        ReferenceTable.render(
+            run(30, local.meanTaskLatency(), local.energyPerTask()), policy, FLEET);
+
+    // the header, the run and both references keep their columns: every row has the same length
+    var rows = table.lines().limit(4).toList();
+    assertThat(rows.get(3)).startsWith("mec-core " + policy + " (same scenario) ");
+    assertThat(rows).extracting(String::length).containsOnly(rows.get(0).length());
+  }
 }
