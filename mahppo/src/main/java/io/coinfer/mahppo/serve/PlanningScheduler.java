@@ -30,8 +30,8 @@ import java.util.List;
  *
  * <p>Like {@code static-search} it needs the system model and every UE's queued tasks; unlike it,
  * it searches only among runs the policy itself would play. A decision costs up to {@code rollouts}
- * simulated runs of policy steps. If the deterministic run does not finish within {@value
- * #MAX_PLAN_SLOTS} slots the scheduler serves the deterministic policy for the rest of the episode.
+ * simulated runs of policy steps. If no run of a new plan finishes within {@value #MAX_PLAN_SLOTS}
+ * slots the scheduler serves the deterministic policy for the rest of the episode.
  */
 public final class PlanningScheduler implements Scheduler {
 
@@ -142,7 +142,7 @@ public final class PlanningScheduler implements Scheduler {
       }
     }
     if (Double.isInfinite(best)) {
-      planning = false; // the deterministic run did not finish within MAX_PLAN_SLOTS
+      planning = false; // no run finished within MAX_PLAN_SLOTS
     }
     planCost = best;
   }
