@@ -41,6 +41,10 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
     if (sampled) {
       rest = rest.substring(0, rest.length() - SAMPLED.length());
     }
+    if (sampled && rollouts > 0) {
+      throw new IllegalArgumentException(
+          spec.trim() + ": choose one of :sampled and :plan<K>, a plan samples by itself");
+    }
     String path = rest.startsWith(":") ? rest.substring(1) : rest;
     Checkpoint cp = path.isEmpty() ? ShippedCheckpoints.find(cfg) : Checkpoint.read(Path.of(path));
     if (!path.isEmpty() && !cp.provenance().net().equals(cfg.net().id())) {
@@ -57,10 +61,6 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
             spec.trim(), cp.weights(), cp.config().powerScale(), cfg, sampled, seed);
     if (rollouts == 0) {
       return policy;
-    }
-    if (sampled) {
-      throw new IllegalArgumentException(
-          spec.trim() + ": choose one of :sampled and :plan<K>, a plan samples by itself");
     }
     MahppoScheduler sampler =
         new MahppoScheduler(spec.trim(), cp.weights(), cp.config().powerScale(), cfg, true, seed);
