@@ -56,11 +56,12 @@ public record GatewaySettings(
    *
    * @param nets the DNNs served; default vgg11, resnet18, mobilenetv2
    * @param deviceProfiles the known device profiles; default jetson-nano
-   * @param reportOnJobAfter a job accepted for a UE whose last state report (or registration) is
-   *     older than this counts as a report (1 task queued, the distance unchanged), so that a
-   *     client that only submits jobs is scheduled as a UE with work and stays fresh for the
-   *     orchestrator (its {@code stale-after}, 30 s); UEs that report every 10 s, as the simulated
-   *     ones do, are left to their own reports; 0 = off; default 15 s
+   * @param reportOnJobAfter a job accepted for a UE that has not reported since it registered, or
+   *     whose last state report is older than this, counts as a report (1 task queued, the distance
+   *     unchanged), so that a client that only submits jobs is scheduled as a UE with work from its
+   *     first job and stays fresh for the orchestrator (its {@code stale-after}, 30 s); UEs that
+   *     report every 10 s, as the simulated ones do, are left to their own reports; 0 = off;
+   *     default 15 s
    */
   public record Ues(
       @DefaultValue({"vgg11", "resnet18", "mobilenetv2"}) List<String> nets,

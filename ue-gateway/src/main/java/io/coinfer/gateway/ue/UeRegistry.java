@@ -132,10 +132,11 @@ public class UeRegistry {
 
   /**
    * Counts a job just accepted for a UE as a state report (1 task queued, the distance unchanged)
-   * and publishes it, if the UE's last report (or its registration) is older than {@code
+   * and publishes it, if the UE has not reported since it registered (its registration said no task
+   * was queued; the job says otherwise) or its last report is older than {@code
    * report-on-job-after}; otherwise, or with the setting at 0, does nothing. A UE that reports its
    * tasks itself, as the simulated ones do when they change and every 10 s, is left to its own
-   * reports.
+   * reports after its first.
    *
    * @param ueId the UE id
    */
@@ -149,7 +150,7 @@ public class UeRegistry {
     ues.computeIfPresent(
         ueId,
         (id, ue) -> {
-          if (ue.lastReportAt().plus(after).isAfter(now)) {
+          if (ue.sequence() > 0 && ue.lastReportAt().plus(after).isAfter(now)) {
             return ue;
           }
           reported[0] = ue.reported(1, null, now);

@@ -658,30 +658,33 @@ abstract class PlatformEndToEndTest {
   }
 
   @Test
-  void shouldCountAJobAsAStateReportOfAUeQuietLongerThanTheSetting() {
+  void shouldCountAJobAsAStateReportOfAUeThatNeverReportedOrWasQuietLongerThanTheSetting() {
     // Given a UE that registered (no task queued) and never reports itself
     UeRegistration ue = platform.registerUe(30);
     try {
       UeView registered = view(ue);
 
-      // When it submits a job at once, another once it has been quiet for 1.5 s (the platform's
-      // report-on-job-after is 1 s) and a third right after that
+      // When it submits a job at once, another right after, and a third once it has been quiet
+      // for 1.5 s (the platform's report-on-job-after is 1 s)
       String first = submit(ue, 5);
       UeView afterFirst = view(ue);
-      Instant quietUntil = registered.lastReportAt().plusMillis(1500);
-      await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(quietUntil));
       String second = submit(ue, 6);
       UeView afterSecond = view(ue);
+      Instant quietUntil = afterSecond.lastReportAt().plusMillis(1500);
+      await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(quietUntil));
       String third = submit(ue, 7);
       UeView afterThird = view(ue);
 
-      // Then only the job after the quiet second counts as a report, of 1 task queued, and every
-      // job completes
-      assertThat(afterFirst).isEqualTo(registered);
-      assertThat(afterSecond.tasksQueued()).isEqualTo(1);
-      assertThat(afterSecond.lastReportAt())
-          .isAfterOrEqualTo(registered.lastReportAt().plusSeconds(1));
-      assertThat(afterThird).isEqualTo(afterSecond);
+      // Then the first job counts as a report (the registration said no task was queued), the
+      // second does not (the UE just reported), the third does (quiet longer than the setting),
+      // each of 1 task queued; and every job completes
+      assertThat(registered.tasksQueued()).isZero();
+      assertThat(afterFirst.tasksQueued()).isEqualTo(1);
+      assertThat(afterFirst.lastReportAt()).isAfterOrEqualTo(registered.lastReportAt());
+      assertThat(afterSecond).isEqualTo(afterFirst);
+      assertThat(afterThird.tasksQueued()).isEqualTo(1);
+      assertThat(afterThird.lastReportAt())
+          .isAfterOrEqualTo(afterFirst.lastReportAt().plusSeconds(1));
       for (String jobId : List.of(first, second, third)) {
         assertThat(awaitTerminal(jobId, ue.token()).status()).isEqualTo(JobStatus.DONE);
       }
