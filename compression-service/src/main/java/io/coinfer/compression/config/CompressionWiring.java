@@ -32,8 +32,9 @@ class CompressionWiring {
   }
 
   @Bean
-  LatestDecisions latestDecisions() {
-    return new LatestDecisions();
+  LatestDecisions latestDecisions(CompressionSettings settings) {
+    // a decision older than the keep window is never used, so its UE may be forgotten
+    return new LatestDecisions(settings.decisions().keep());
   }
 
   @Bean

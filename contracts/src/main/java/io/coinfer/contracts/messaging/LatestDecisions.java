@@ -6,17 +6,40 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The latest decision of every UE, as read from {@code coinfer.decisions}: a decision of an older
  * slot never replaces a newer one (partitions may deliver late, a restarted consumer re-reads).
  * "Older" compares the slot's start ({@link DecisionEvent#decidedAt()}), then the slot number, so a
  * restarted orchestrator's decisions replace those of its previous run whatever its slot numbers.
- * Thread-safe.
+ * Built with a horizon, it also forgets UEs whose latest decision fell that far behind the newest
+ * one recorded (a deregistered UE gets no more decisions), so the map does not grow with every UE
+ * that ever registered. Thread-safe.
  */
 public final class LatestDecisions {
 
   private final Map<String, DecisionEvent> latest = new ConcurrentHashMap<>();
+  private final Duration horizon;
+  private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
+
+  /** Keeps every UE's latest decision until {@link #forget} is called for it. */
+  public LatestDecisions() {
+    this.horizon = null;
+  }
+
+  /**
+   * Forgets a UE once its latest decision started more than {@code horizon} before the newest one
+   * recorded; checked at most once per horizon of decision time, when a decision is recorded.
+   *
+   * @param horizon how far behind a UE's latest decision may fall, > 0
+   */
+  public LatestDecisions(Duration horizon) {
+    if (horizon.isNegative() || horizon.isZero()) {
+      throw new IllegalArgumentException("horizon must be > 0, was " + horizon);
+    }
+    this.horizon = horizon;
+  }
 
   /**
    * Records a decision.
@@ -25,6 +48,19 @@ public final class LatestDecisions {
    */
   public void record(DecisionEvent decision) {
     latest.merge(decision.ueId(), decision, (old, neu) -> isOlder(neu, old) ? old : neu);
+    if (horizon != null) {
+      sweep(decision.decidedAt());
+    }
+  }
+
+  /** Forgets the UEs decided last before {@code now - horizon}, at most once per horizon. */
+  private void sweep(Instant now) {
+    Instant due = nextSweep.get();
+    if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(horizon))) {
+      return;
+    }
+    Instant cutoff = now.minus(horizon);
+    latest.values().removeIf(d -> d.decidedAt().isBefore(cutoff));
   }
 
   /**

@@ -62,6 +62,30 @@ class LatestDecisionsTest {
   }
 
   @Test
+  void shouldForgetAUeWhoseLatestDecisionFellAHorizonBehindTheNewest() {
+    // Given a horizon of 5 s, and UE 1 decided at T0, UE 2 at T0 + 3 s
+    LatestDecisions latest = new LatestDecisions(Duration.ofSeconds(5));
+    latest.record(decision("ue-1", T0, 1));
+    latest.record(decision("ue-2", T0.plusSeconds(3), 2));
+
+    // When UE 3 is decided at T0 + 6 s
+    latest.record(decision("ue-3", T0.plusSeconds(6), 3));
+
+    // Then UE 1 (6 s behind) is forgotten, UE 2 (3 s behind) and UE 3 are kept
+    assertThat(latest.of("ue-1")).isEmpty();
+    assertThat(latest.of("ue-2")).get().extracting(DecisionEvent::point).isEqualTo(2);
+    assertThat(latest.of("ue-3")).isPresent();
+  }
+
+  @Test
+  void shouldKeepEveryUeWithoutAHorizon() {
+    LatestDecisions latest = new LatestDecisions();
+    latest.record(decision("ue-1", T0, 1));
+    latest.record(decision("ue-2", T0.plus(Duration.ofDays(1)), 2));
+    assertThat(latest.of("ue-1")).isPresent();
+  }
+
+  @Test
   void shouldNumberSlotsFromTheEpoch() {
     assertThat(SlotNumber.at(Instant.EPOCH, SLOT)).isZero();
     assertThat(SlotNumber.at(Instant.EPOCH.plusMillis(499), SLOT)).isZero();
@@ -70,9 +94,13 @@ class LatestDecisionsTest {
   }
 
   private static DecisionEvent decision(Instant decidedAt, int point) {
+    return decision("ue-1", decidedAt, point);
+  }
+
+  private static DecisionEvent decision(String ueId, Instant decidedAt, int point) {
     return new DecisionEvent(
         Event.SCHEMA_VERSION,
-        "ue-1",
+        ueId,
         SlotNumber.at(decidedAt, SLOT),
         point,
         0,
