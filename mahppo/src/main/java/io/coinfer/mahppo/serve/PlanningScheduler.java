@@ -7,9 +7,11 @@ import io.coinfer.mec.sim.EpisodeSetup;
 import io.coinfer.mec.sim.MecEnvironment;
 import io.coinfer.mec.sim.Scenario;
 import io.coinfer.mec.sim.ScenarioConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * MAHPPO with decision-time planning: at every slot the policy proposes runs of the rest of the
@@ -32,6 +34,11 @@ import java.util.List;
  * it searches only among runs the policy itself would play. A decision costs up to {@code rollouts}
  * simulated runs of policy steps. If no run of a new plan finishes within {@value #MAX_PLAN_SLOTS}
  * slots the scheduler serves the deterministic policy for the rest of the episode.
+ *
+ * <p>A time budget caps a search: once it has run out no further sampled run is started, so a
+ * decision takes about the budget plus one run, whatever {@code rollouts} is. The plan kept is then
+ * the cheapest of the runs made, and the figures depend on the machine's speed; without a budget
+ * (the default) they depend only on the seed.
  */
 public final class PlanningScheduler implements Scheduler {
 
@@ -42,6 +49,8 @@ public final class PlanningScheduler implements Scheduler {
   private final MahppoScheduler deterministic;
   private final MahppoScheduler sampled;
   private final int rollouts;
+  private final long budgetNanos;
+  private final LongSupplier clock;
   private final ScenarioConfig cfg;
   private final MecEnvironment sim;
   private Run plan = new Run();
@@ -59,6 +68,9 @@ public final class PlanningScheduler implements Scheduler {
    * @param deterministic the policy's most likely actions
    * @param sampled the same policy, sampling its actions
    * @param rollouts runs per search, the deterministic one included, at least 1
+   * @param budget wall time after which a search starts no further sampled run; {@link
+   *     Duration#ZERO} for none
+   * @param clock the time in nanoseconds ({@code System::nanoTime})
    * @param cfg the system served
    */
   public PlanningScheduler(
@@ -66,14 +78,21 @@ public final class PlanningScheduler implements Scheduler {
       MahppoScheduler deterministic,
       MahppoScheduler sampled,
       int rollouts,
+      Duration budget,
+      LongSupplier clock,
       ScenarioConfig cfg) {
     if (rollouts < 1) {
       throw new IllegalArgumentException("a plan needs at least 1 rollout, got " + rollouts);
+    }
+    if (budget.isNegative()) {
+      throw new IllegalArgumentException("a time budget cannot be negative, got " + budget);
     }
     this.id = id;
     this.deterministic = deterministic;
     this.sampled = sampled;
     this.rollouts = rollouts;
+    this.budgetNanos = budget.toNanos();
+    this.clock = clock;
     this.cfg = cfg;
     this.sim = new MecEnvironment(cfg, Scenario.TEST);
   }
@@ -120,14 +139,18 @@ public final class PlanningScheduler implements Scheduler {
   }
 
   /**
-   * Searches from slot {@code from} of the plan: the deterministic policy and {@code rollouts - 1}
-   * sampled runs continue the plan's first {@code from} slots; the cheapest run, the plan itself
-   * included when {@code from > 0}, becomes the plan.
+   * Searches from slot {@code from} of the plan: the deterministic policy and up to {@code rollouts
+   * - 1} sampled runs (fewer once the budget has run out) continue the plan's first {@code from}
+   * slots; the cheapest run, the plan itself included when {@code from > 0}, becomes the plan.
    */
   private void search(int from) {
     searches++;
+    long start = budgetNanos > 0 ? clock.getAsLong() : 0;
     double best = from > 0 ? planCost : Double.POSITIVE_INFINITY;
     for (int r = 0; r < rollouts; r++) {
+      if (r > 0 && budgetNanos > 0 && clock.getAsLong() - start >= budgetNanos) {
+        break;
+      }
       MahppoScheduler policy = deterministic;
       if (r > 0) {
         policy = sampled;

@@ -3,6 +3,7 @@ package io.coinfer.mahppo.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coinfer.mahppo.checkpoint.Checkpoint;
 import io.coinfer.mec.eval.EpisodeMetrics;
 import io.coinfer.mec.eval.Evaluator;
 import io.coinfer.mec.profile.Net;
@@ -13,6 +14,8 @@ import io.coinfer.mec.sim.Action;
 import io.coinfer.mec.sim.MecEnvironment;
 import io.coinfer.mec.sim.Scenario;
 import io.coinfer.mec.sim.ScenarioConfig;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class PlanningSchedulerTest {
@@ -80,11 +83,49 @@ class PlanningSchedulerTest {
   }
 
   @Test
-  void shouldRefuseAPlanWithoutRolloutsOrSampledAsWell() {
+  void shouldStartNoFurtherRunOnceTheTimeBudgetIsSpent() {
+    // Given a planner allowed 1000 runs within 4 ms, on a clock that moves 1 ms at every reading
+    AtomicLong nanos = new AtomicLong();
+    Checkpoint cp = ShippedCheckpoints.find(MOBILENET);
+    PlanningScheduler budgeted =
+        new PlanningScheduler(
+            "budgeted",
+            new MahppoScheduler("d", cp.weights(), cp.config().powerScale(), MOBILENET, false, 1),
+            new MahppoScheduler("s", cp.weights(), cp.config().powerScale(), MOBILENET, true, 1),
+            1000,
+            Duration.ofMillis(4),
+            () -> nanos.addAndGet(1_000_000),
+            MOBILENET);
+    Scheduler four = Schedulers.create("mahppo:plan4", MOBILENET, 1);
+
+    // When it decides along a random-positions episode next to a planner of 4 runs and no budget
+    MecEnvironment env = new MecEnvironment(MOBILENET, Scenario.RANDOM_POSITIONS);
+    env.reset(5);
+    budgeted.reset(5);
+    four.reset(5);
+    while (!env.done()) {
+      SchedulingContext ctx = SchedulingContext.of(env);
+      long before = nanos.get();
+      Action[] served = budgeted.decide(ctx);
+
+      // Then the search read the clock once at its start and before each sampled run, and ran
+      // the deterministic run and 3 sampled ones: the other's 4 runs, so the same actions
+      assertThat(nanos.get() - before).isEqualTo(5_000_000);
+      assertThat(served).containsExactly(four.decide(ctx));
+      env.step(served);
+    }
+  }
+
+  @Test
+  void shouldRefuseAPlanWithoutRolloutsOrBudgetOrSampledAsWell() {
     assertThatThrownBy(() -> Schedulers.create("mahppo:plan0", MOBILENET, 1))
         .hasMessageContaining(":plan<K> needs K between 1 and");
     assertThatThrownBy(() -> Schedulers.create("mahppo:sampled:plan8", MOBILENET, 1))
         .hasMessageContaining("choose one of :sampled and :plan<K>");
+    assertThatThrownBy(() -> Schedulers.create("mahppo:plan8:0ms", MOBILENET, 1))
+        .hasMessageContaining("needs a budget of at least 1 ms, got 0");
+    assertThat(Schedulers.create("mahppo:plan8:50ms", MOBILENET, 1))
+        .isInstanceOf(PlanningScheduler.class);
   }
 
   private static double objective(EpisodeMetrics m) {
