@@ -23,6 +23,10 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
 
   private static final String PREFIX = "mahppo";
   private static final String SAMPLED = ":sampled";
+
+  /** The largest budget whose nanoseconds fit a long. */
+  private static final long MAX_BUDGET_MS = Long.MAX_VALUE / 1_000_000;
+
   private static final Pattern PLAN = Pattern.compile("(?i):plan(\\d+)(?::(\\d+)ms)?$");
 
   @Override
@@ -38,9 +42,11 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
     int rollouts = 0;
     Duration budget = Duration.ZERO;
     if (plan.find()) {
-      rollouts = parseRollouts(spec, plan.group(1));
+      rollouts = (int) parseCount(spec, plan.group(1), Integer.MAX_VALUE, ":plan<K> needs K");
       if (plan.group(2) != null) {
-        budget = parseBudget(spec, plan.group(2));
+        budget =
+            Duration.ofMillis(
+                parseCount(spec, plan.group(2), MAX_BUDGET_MS, ":plan<K>:<ms>ms needs <ms>"));
       }
       rest = rest.substring(0, plan.start());
     }
@@ -75,30 +81,21 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
         spec.trim(), policy, sampler, rollouts, budget, System::nanoTime, cfg);
   }
 
-  private static int parseRollouts(String spec, String digits) {
+  /**
+   * @return the whole number {@code digits}, if it is between 1 and {@code max}
+   * @throws IllegalArgumentException naming the spec and what it {@code needs} otherwise
+   */
+  private static long parseCount(String spec, String digits, long max, String needs) {
     try {
-      int rollouts = Integer.parseInt(digits);
-      if (rollouts >= 1) {
-        return rollouts;
-      }
-    } catch (NumberFormatException e) {
-      // too many digits for an int: refused below
-    }
-    throw new IllegalArgumentException(
-        spec.trim() + ": :plan<K> needs K between 1 and " + Integer.MAX_VALUE + ", got " + digits);
-  }
-
-  private static Duration parseBudget(String spec, String digits) {
-    try {
-      long ms = Long.parseLong(digits);
-      if (ms >= 1) {
-        return Duration.ofMillis(ms);
+      long value = Long.parseLong(digits);
+      if (value >= 1 && value <= max) {
+        return value;
       }
     } catch (NumberFormatException e) {
       // too many digits for a long: refused below
     }
     throw new IllegalArgumentException(
-        spec.trim() + ": :plan<K>:<ms>ms needs a budget of at least 1 ms, got " + digits);
+        spec.trim() + ": " + needs + " between 1 and " + max + ", got " + digits);
   }
 
   @Override
