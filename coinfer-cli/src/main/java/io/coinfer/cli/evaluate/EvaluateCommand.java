@@ -189,9 +189,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--episodes must be >= 1, got " + k);
     }
     List<String> specs = expand(cfg);
-    Map<String, Scheduler> schedulers = new LinkedHashMap<>();
+    Map<String, DecisionTimer> schedulers = new LinkedHashMap<>();
     for (String policy : specs) {
-      schedulers.put(policy, create(policy, cfg));
+      schedulers.put(policy, new DecisionTimer(create(policy, cfg)));
     }
     Evaluator evaluator;
     try {
@@ -203,7 +203,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     EvaluationSummary local = null;
     List<EvaluationSummary> summaries = new ArrayList<>();
     int index = 0;
-    for (Map.Entry<String, Scheduler> entry : schedulers.entrySet()) {
+    for (Map.Entry<String, DecisionTimer> entry : schedulers.entrySet()) {
       index++;
       String label = String.format(Locale.ROOT, "[%d/%d] %s", index, specs.size(), entry.getKey());
       EvaluationSummary summary =
@@ -218,9 +218,20 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     err.flush();
     List<PolicyResult> rows = new ArrayList<>();
-    for (EvaluationSummary s : summaries) {
+    List<DecisionTimer> timers = new ArrayList<>(schedulers.values());
+    for (int i = 0; i < summaries.size(); i++) {
       rows.add(
-          PolicyResult.of(s, local, net.id(), ues, channels, scenario.id(), seed, powerErrorDb));
+          PolicyResult.of(
+              summaries.get(i),
+              local,
+              net.id(),
+              ues,
+              channels,
+              scenario.id(),
+              seed,
+              powerErrorDb,
+              cfg.beta(),
+              timers.get(i).meanMillis()));
     }
     String title =
         String.format(

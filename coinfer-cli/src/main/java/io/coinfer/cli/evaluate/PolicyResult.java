@@ -18,6 +18,8 @@ import io.coinfer.mec.eval.EvaluationSummary;
  * @param latencyVsLocalPercent change of latencyPerTask against local, percent
  * @param energyPerTask the paper's energy per task per device, joules
  * @param energyVsLocalPercent change of energyPerTask against local, percent
+ * @param objective latencyPerTask + beta x energyPerTask at the scenario's beta, what the
+ *     schedulers are compared on
  * @param meanTaskLatency mean continuous-time task latency (UE start to completion), seconds
  * @param p50TaskLatency median continuous-time task latency, seconds
  * @param p95TaskLatency 95th-percentile continuous-time task latency, seconds
@@ -25,6 +27,7 @@ import io.coinfer.mec.eval.EvaluationSummary;
  * @param reward summed reward of an episode
  * @param slots slots per episode
  * @param truncatedEpisodes episodes that hit their slot cap
+ * @param msPerDecision mean wall time of one decision (one slot, every UE), milliseconds
  */
 public record PolicyResult(
     String policy,
@@ -39,13 +42,15 @@ public record PolicyResult(
     Double latencyVsLocalPercent,
     Double energyPerTask,
     Double energyVsLocalPercent,
+    Double objective,
     Double meanTaskLatency,
     Double p50TaskLatency,
     Double p95TaskLatency,
     Double makespanSeconds,
     Double reward,
     Double slots,
-    int truncatedEpisodes) {
+    int truncatedEpisodes,
+    Double msPerDecision) {
 
   /** The fields in output order (also the CSV header). */
   static final String[] FIELDS = {
@@ -61,13 +66,15 @@ public record PolicyResult(
     "latencyVsLocalPercent",
     "energyPerTask",
     "energyVsLocalPercent",
+    "objective",
     "meanTaskLatency",
     "p50TaskLatency",
     "p95TaskLatency",
     "makespanSeconds",
     "reward",
     "slots",
-    "truncatedEpisodes"
+    "truncatedEpisodes",
+    "msPerDecision"
   };
 
   static PolicyResult of(
@@ -78,7 +85,9 @@ public record PolicyResult(
       int channels,
       String scenario,
       long seed,
-      double powerErrorDb) {
+      double powerErrorDb,
+      double beta,
+      double msPerDecision) {
     return new PolicyResult(
         s.policy(),
         net,
@@ -92,13 +101,15 @@ public record PolicyResult(
         finite(change(s.latencyPerTask(), local.latencyPerTask())),
         finite(s.energyPerTask()),
         finite(change(s.energyPerTask(), local.energyPerTask())),
+        finite(s.latencyPerTask() + beta * s.energyPerTask()),
         finite(s.meanTaskLatency()),
         finite(s.p50TaskLatency()),
         finite(s.p95TaskLatency()),
         finite(s.makespanSeconds()),
         finite(s.reward()),
         finite(s.slots()),
-        s.truncatedEpisodes());
+        s.truncatedEpisodes(),
+        finite(msPerDecision));
   }
 
   /** The values in {@link #FIELDS} order. */
@@ -116,13 +127,15 @@ public record PolicyResult(
       latencyVsLocalPercent,
       energyPerTask,
       energyVsLocalPercent,
+      objective,
       meanTaskLatency,
       p50TaskLatency,
       p95TaskLatency,
       makespanSeconds,
       reward,
       slots,
-      truncatedEpisodes
+      truncatedEpisodes,
+      msPerDecision
     };
   }
 

@@ -13,47 +13,55 @@ enum ResultFormat {
     @Override
     void print(List<PolicyResult> rows, String title, PrintWriter out) {
       out.println(title);
+      int width = Math.max(16, rows.stream().mapToInt(r -> r.policy().length()).max().orElse(0));
+      String line = "%-" + width + "s %14s %9s %14s %9s %10s %12s %12s %11s %9s %12s";
       String header =
           String.format(
               Locale.ROOT,
-              "%-16s %14s %9s %14s %9s %12s %12s %11s %9s",
+              line,
               "policy",
               "latency/task",
               "vs local",
               "energy/task",
               "vs local",
+              "objective",
               "task mean",
               "task p95",
               "reward",
-              "slots");
+              "slots",
+              "ms/decision");
       out.println(header);
       out.println(
           String.format(
               Locale.ROOT,
-              "%-16s %14s %9s %14s %9s %12s %12s %11s %9s",
+              line,
               "",
               "(s)",
               "(%)",
               "(J)",
               "(%)",
+              "",
               "(s)",
               "(s)",
               "",
-              ""));
+              "",
+              "(wall)"));
       for (PolicyResult r : rows) {
         out.println(
             String.format(
                 Locale.ROOT,
-                "%-16s %14s %9s %14s %9s %12s %12s %11s %9s",
+                line,
                 r.policy(),
                 number(r.latencyPerTask(), "%.6f"),
                 number(r.latencyVsLocalPercent(), "%+.1f"),
                 number(r.energyPerTask(), "%.6f"),
                 number(r.energyVsLocalPercent(), "%+.1f"),
+                number(r.objective(), "%.5f"),
                 number(r.meanTaskLatency(), "%.5f"),
                 number(r.p95TaskLatency(), "%.5f"),
                 number(r.reward(), "%.2f"),
-                number(r.slots(), "%.1f")));
+                number(r.slots(), "%.1f"),
+                number(r.msPerDecision(), "%.3f")));
       }
       if (rows.stream().anyMatch(r -> r.truncatedEpisodes() > 0)) {
         out.println("some episodes hit their slot cap; see truncatedEpisodes in --format json");

@@ -50,10 +50,12 @@ class EvaluateCommandTest {
             "scenario",
             "latencyPerTask",
             "energyPerTask",
+            "objective",
             "meanTaskLatency",
             "p95TaskLatency",
             "reward",
-            "slots")) {
+            "slots",
+            "msPerDecision")) {
       assertThat(local.has(field)).as(field).isTrue();
     }
     assertThat(local.get("net").asString()).isEqualTo("resnet18");
@@ -62,6 +64,12 @@ class EvaluateCommandTest {
     assertThat(local.get("latencyPerTask").asDouble()).isCloseTo(0.0475, within(1e-12));
     assertThat(local.get("energyPerTask").asDouble()).isCloseTo(0.0984460, within(5e-8));
     assertThat(local.get("latencyVsLocalPercent").asDouble()).isZero();
+    assertThat(local.get("objective").asDouble()).isCloseTo(0.0475 + 0.0984460, within(5e-8));
+    rows.forEach(
+        r ->
+            assertThat(r.get("msPerDecision").asDouble())
+                .as(r.get("policy").asString())
+                .isPositive());
     JsonNode edge = rows.get(1);
     assertThat(edge.get("latencyPerTask").asDouble()).isCloseTo(2.05, within(1e-12));
     assertThat(edge.get("latencyVsLocalPercent").asDouble())
@@ -77,10 +85,24 @@ class EvaluateCommandTest {
     assertThat(code).isZero();
     String table = out.toString();
     assertThat(table).contains("vgg11, 5 UEs, 2 sub-channels, scenario test");
-    assertThat(table).contains("vs local");
+    assertThat(table).contains("vs local").contains("objective").contains("ms/decision");
     assertThat(table.lines().filter(l -> l.startsWith("fixed:3:1.0")).findFirst().orElseThrow())
         .contains("0.187500")
         .contains("-1.3"); // (0.1875 - 0.19) / 0.19 = -1.3 %
+  }
+
+  @Test
+  void shouldWidenThePolicyColumnForALongSpec() {
+    // Given a checkpoint named by its path, longer than the policy column
+    String checkpoint =
+        "mahppo:../mahppo/src/main/resources/io/coinfer/mahppo/checkpoints/vgg11-5ue-2ch";
+    // When
+    int code = run("--policy", "local," + checkpoint, "--net", "vgg11");
+    // Then every line of the table after the title is as wide as the others: the columns align
+    assertThat(code).isZero();
+    List<String> lines = out.toString().lines().skip(1).toList();
+    assertThat(lines).hasSize(4).anyMatch(l -> l.startsWith(checkpoint + " "));
+    assertThat(lines.stream().map(String::length).distinct()).hasSize(1);
   }
 
   @Test
@@ -131,6 +153,14 @@ class EvaluateCommandTest {
     JsonNode row = JsonMapper.builder().build().readTree(out.toString()).get(0);
     assertThat(row.get("slots").asDouble()).isEqualTo(1.0);
     assertThat(row.get("latencyPerTask").asDouble()).isCloseTo(0.25, within(1e-12));
+    // And the objective weighs energy by --beta
+    assertThat(run("--policy", "local", "--beta", "0.5", "--format", "json")).isZero();
+    JsonNode weighed = JsonMapper.builder().build().readTree(out.toString()).get(0);
+    assertThat(weighed.get("objective").asDouble())
+        .isCloseTo(
+            weighed.get("latencyPerTask").asDouble()
+                + 0.5 * weighed.get("energyPerTask").asDouble(),
+            within(1e-12));
   }
 
   @Test
