@@ -3,6 +3,9 @@ package io.coinfer.cli.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.coinfer.mahppo.serve.ShippedCheckpoints;
+import io.coinfer.mec.profile.Net;
+import io.coinfer.mec.sim.ScenarioConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -92,10 +96,11 @@ class EvaluateCommandTest {
   }
 
   @Test
-  void shouldWidenThePolicyColumnForALongSpec() {
-    // Given a checkpoint named by its path, longer than the policy column
-    String checkpoint =
-        "mahppo:../mahppo/src/main/resources/io/coinfer/mahppo/checkpoints/vgg11-5ue-2ch";
+  void shouldWidenThePolicyColumnForALongSpec(@TempDir Path dir) {
+    // Given the shipped vgg11 checkpoint named by a path longer than the policy column
+    Path copy = dir.resolve("a-checkpoint-with-a-long-name");
+    ShippedCheckpoints.find(ScenarioConfig.paperDefaults(Net.VGG11, 5, 2)).write(copy, Map.of());
+    String checkpoint = "mahppo:" + copy;
     // When
     int code = run("--policy", "local," + checkpoint, "--net", "vgg11");
     // Then every line of the table after the title is as wide as the others: the columns align
