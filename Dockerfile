@@ -55,6 +55,7 @@ ENV HOME=/tmp \
     DJL_CACHE_DIR=/tmp/djl \
     ENGINE_CACHE_DIR=/tmp/djl \
     COINFER_HOME=/tmp/coinfer \
+    OMP_NUM_THREADS=1 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
 USER 10001:10001
 ENTRYPOINT ["java", "-jar", "application.jar"]

@@ -5,6 +5,11 @@ package io.coinfer.splitnn.model;
  * unless {@code -Dai.djl.pytorch.num_threads} / {@code num_interop_threads} or the environment
  * variable {@code COINFER_TORCH_THREADS} say otherwise. One thread per predictor measured fastest
  * on the shared 2-core build machine, where several JVMs run at once.
+ *
+ * <p>These properties do not reach every OpenMP team PyTorch starts: a JVM started without {@code
+ * OMP_NUM_THREADS=1} still runs some kernels (training's among them) on one OpenMP thread per core,
+ * whose barriers spin and crawl when another process is busy on the cores. The {@code coinfer}
+ * launcher, the container image and the Maven tests set it; set it yourself when running the jar.
  */
 public final class TorchThreads {
 
