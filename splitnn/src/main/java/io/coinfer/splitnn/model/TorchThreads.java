@@ -6,10 +6,12 @@ package io.coinfer.splitnn.model;
  * variable {@code COINFER_TORCH_THREADS} say otherwise. One thread per predictor measured fastest
  * on the shared 2-core build machine, where several JVMs run at once.
  *
- * <p>These properties do not reach every OpenMP team PyTorch starts: a JVM started without {@code
- * OMP_NUM_THREADS=1} still runs some kernels (training's among them) on one OpenMP thread per core,
- * whose barriers spin and crawl when another process is busy on the cores. The {@code coinfer}
- * launcher, the container image and the Maven tests set it; set it yourself when running the jar.
+ * <p>These properties do not keep every kernel on one thread: without {@code OMP_NUM_THREADS=1} a
+ * training still uses a second core (its epochs run about a third faster on an idle machine), and
+ * its OpenMP threads spin at their barriers, so next to another busy process it crawls (an epoch
+ * took 235 s instead of 5 s; with {@code OMP_WAIT_POLICY=PASSIVE} or one thread it did not). The
+ * {@code coinfer} launcher, the container image and the Maven tests set {@code OMP_NUM_THREADS=1};
+ * set it yourself when running the jar.
  */
 public final class TorchThreads {
 
