@@ -202,6 +202,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     EvaluationSummary local = null;
     List<EvaluationSummary> summaries = new ArrayList<>();
+    List<Double> msPerDecision = new ArrayList<>();
     int index = 0;
     for (Map.Entry<String, DecisionTimer> entry : schedulers.entrySet()) {
       index++;
@@ -209,6 +210,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       EvaluationSummary summary =
           evaluator.evaluate(entry.getValue(), k, seed, done -> progress(err, label, done, k));
       summaries.add(summary);
+      msPerDecision.add(entry.getValue().meanMillis());
       if (entry.getKey().equals("local")) {
         local = summary;
       }
@@ -218,7 +220,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     err.flush();
     List<PolicyResult> rows = new ArrayList<>();
-    List<DecisionTimer> timers = new ArrayList<>(schedulers.values());
     for (int i = 0; i < summaries.size(); i++) {
       rows.add(
           PolicyResult.of(
@@ -231,7 +232,7 @@ public final class EvaluateCommand implements Callable<Integer> {
               seed,
               powerErrorDb,
               cfg.beta(),
-              timers.get(i).meanMillis()));
+              msPerDecision.get(i)));
     }
     String title =
         String.format(
