@@ -168,6 +168,13 @@ public final class TrainPolicyCommand implements Callable<Integer> {
   String powerScale;
 
   @Option(
+      names = "--power-levels",
+      description =
+          "0 (published): a Gaussian power head; N >= 2: a categorical head over N equally spaced"
+              + " head values (log-spaced powers with --power-scale log).")
+  Integer powerLevels;
+
+  @Option(
       names = "--keep-best",
       arity = "1",
       description =
@@ -319,6 +326,9 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     }
     if (powerScale != null) {
       b.powerScale(PowerScale.valueOf(enumName(powerScale, "--power-scale")));
+    }
+    if (powerLevels != null) {
+      b.powerLevels(powerLevels);
     }
     if (warmStart != null) {
       int colon = warmStart.lastIndexOf(':');

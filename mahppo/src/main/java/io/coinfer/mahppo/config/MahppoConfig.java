@@ -78,6 +78,11 @@ import java.util.Objects;
  * @param distanceOrder hand the UEs to the actors nearest first (ties by index) instead of by
  *     index, so that roles learnt per actor follow the geometry; the order is read from the state
  *     at every step. false = by index (published; also in older checkpoints) (ours)
+ * @param powerLevels 0: the power head is a Gaussian, as published (also in older checkpoints);
+ *     else a categorical head over this many equally spaced values of the head sample in [0, pmax],
+ *     mapped to watts by {@code powerScale} (with {@link PowerScale#LOG}: log-spaced powers from
+ *     pmax / 1000 to pmax), so that the deterministic policy serves its most likely level rather
+ *     than a Gaussian's mean (ours)
  */
 public record MahppoConfig(
     long totalSteps,
@@ -117,7 +122,8 @@ public record MahppoConfig(
     double coLocatedFraction,
     Scenario trainingScenario,
     int validationEpisodes,
-    boolean distanceOrder) {
+    boolean distanceOrder,
+    int powerLevels) {
 
   /** Random-positions episodes of the kept-best validation unless told otherwise. */
   public static final int DEFAULT_VALIDATION_EPISODES = 10;
@@ -211,6 +217,9 @@ public record MahppoConfig(
         "minibatchSize must divide rolloutSteps, got " + minibatchSize + " and " + rolloutSteps);
     require(epochs > 0, "epochs must be > 0, got " + epochs);
     require(episodeSlotFactor > 0, "episodeSlotFactor must be > 0, got " + episodeSlotFactor);
+    require(
+        powerLevels == 0 || powerLevels >= 2,
+        "powerLevels must be 0 (a Gaussian power head) or at least 2, got " + powerLevels);
     trunkHidden = List.copyOf(Objects.requireNonNull(trunkHidden, "trunkHidden"));
     criticHidden = List.copyOf(Objects.requireNonNull(criticHidden, "criticHidden"));
     require(!trunkHidden.isEmpty(), "trunkHidden needs at least one layer");
@@ -300,7 +309,8 @@ public record MahppoConfig(
         0,
         Scenario.TRAIN,
         DEFAULT_VALIDATION_EPISODES,
-        false);
+        false,
+        0);
   }
 
   /**
@@ -340,7 +350,8 @@ public record MahppoConfig(
         trunkHidden,
         headHidden,
         criticHidden,
-        distanceOrder);
+        distanceOrder,
+        powerLevels);
   }
 
   /**
@@ -420,6 +431,7 @@ public record MahppoConfig(
     private Scenario trainingScenario;
     private int validationEpisodes;
     private boolean distanceOrder;
+    private int powerLevels;
 
     private Builder(MahppoConfig c) {
       totalSteps = c.totalSteps;
@@ -460,6 +472,7 @@ public record MahppoConfig(
       trainingScenario = c.trainingScenario;
       validationEpisodes = c.validationEpisodes;
       distanceOrder = c.distanceOrder;
+      powerLevels = c.powerLevels;
     }
 
     /** Sets {@link MahppoConfig#totalSteps()}. */
@@ -612,6 +625,12 @@ public record MahppoConfig(
       return this;
     }
 
+    /** Sets {@link MahppoConfig#powerLevels()}. */
+    public Builder powerLevels(int v) {
+      powerLevels = v;
+      return this;
+    }
+
     /** Sets {@link MahppoConfig#reward()}. */
     public Builder reward(RewardKind v) {
       reward = v;
@@ -671,7 +690,8 @@ public record MahppoConfig(
           coLocatedFraction,
           trainingScenario,
           validationEpisodes,
-          distanceOrder);
+          distanceOrder,
+          powerLevels);
     }
   }
 }

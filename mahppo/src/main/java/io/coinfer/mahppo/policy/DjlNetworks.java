@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,7 +63,8 @@ public final class DjlNetworks implements AutoCloseable {
    *     [ues * B, in]} agent-major (shared actor)
    * @param batch the minibatch size B
    * @return point and channel log-probabilities {@code [ues, B, k]}, power mean and std {@code
-   *     [ues, B]}, all on {@code actorInput}'s manager
+   *     [ues, B]} (Gaussian head) or power-level log-probabilities {@code [ues, B, L]}
+   *     (categorical), all on {@code actorInput}'s manager
    */
   public ActorHeads actors(NDArray actorInput, int batch, double pmax) {
     int g = shape.actorGroups();
@@ -76,17 +78,21 @@ public final class DjlNetworks implements AutoCloseable {
     }
     NDArray heads = Activation.relu(linear3(x, "actor.heads"));
     int h = shape.headHidden();
-    NDArray[] out = new NDArray[4];
-    for (int k = 0; k < 4; k++) {
+    List<String> names = shape.heads();
+    NDArray[] out = new NDArray[names.size()];
+    for (int k = 0; k < out.length; k++) {
       NDArray hidden = heads.get(":, :, " + (k * h) + ":" + ((k + 1) * h));
-      NDArray y = linear3(hidden, "actor." + PolicyWeights.HEADS.get(k));
+      NDArray y = linear3(hidden, "actor." + names.get(k));
       out[k] = y.reshape(ues, batch, y.getShape().get(2));
     }
     NDArray pointLogp = out[0].logSoftmax(2);
     NDArray channelLogp = out[1].logSoftmax(2);
+    if (shape.categoricalPower()) {
+      return new ActorHeads(pointLogp, channelLogp, null, null, out[2].logSoftmax(2));
+    }
     NDArray mean = Scalars.times(Activation.sigmoid(out[2].squeeze(2)), pmax - 1e-10).add(1e-10);
     NDArray std = Activation.softPlus(out[3].squeeze(2)).add(JavaPolicy.MIN_STD);
-    return new ActorHeads(pointLogp, channelLogp, mean, std);
+    return new ActorHeads(pointLogp, channelLogp, mean, std, null);
   }
 
   /**
@@ -129,9 +135,16 @@ public final class DjlNetworks implements AutoCloseable {
    *
    * @param pointLogp {@code [ues, B, 6]} log-probabilities of the points
    * @param channelLogp {@code [ues, B, C]} log-probabilities of the sub-channels
-   * @param powerMean {@code [ues, B]} power mean in W
-   * @param powerStd {@code [ues, B]} power standard deviation in W
+   * @param powerMean {@code [ues, B]} power mean in head units (Gaussian head; else null)
+   * @param powerStd {@code [ues, B]} power standard deviation in head units (Gaussian head; else
+   *     null)
+   * @param powerLogp {@code [ues, B, L]} log-probabilities of the power levels (categorical head;
+   *     else null)
    */
   public record ActorHeads(
-      NDArray pointLogp, NDArray channelLogp, NDArray powerMean, NDArray powerStd) {}
+      NDArray pointLogp,
+      NDArray channelLogp,
+      NDArray powerMean,
+      NDArray powerStd,
+      NDArray powerLogp) {}
 }

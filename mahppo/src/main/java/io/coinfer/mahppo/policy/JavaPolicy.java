@@ -1,6 +1,7 @@
 package io.coinfer.mahppo.policy;
 
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * Evaluates MAHPPO's actors and critic for one state in plain Java float math.
@@ -20,8 +21,9 @@ public final class JavaPolicy {
   private final int[] widths;
   private final float[] headsW;
   private final float[] headsB;
-  private final float[][] outW = new float[4][];
-  private final float[][] outB = new float[4][];
+  private final int headCount;
+  private final float[][] outW;
+  private final float[][] outB;
   private final int[] outSize;
   private final float[][] criticW;
   private final float[][] criticB;
@@ -55,10 +57,14 @@ public final class JavaPolicy {
     }
     headsW = weights.get("actor.heads.w").data();
     headsB = weights.get("actor.heads.b").data();
-    outSize = new int[] {PolicyShape.POINTS, shape.channels(), 1, 1};
-    for (int k = 0; k < 4; k++) {
-      outW[k] = weights.get("actor." + PolicyWeights.HEADS.get(k) + ".w").data();
-      outB[k] = weights.get("actor." + PolicyWeights.HEADS.get(k) + ".b").data();
+    List<String> headNames = shape.heads();
+    headCount = headNames.size();
+    outSize = shape.headSizes();
+    outW = new float[headCount][];
+    outB = new float[headCount][];
+    for (int k = 0; k < headCount; k++) {
+      outW[k] = weights.get("actor." + headNames.get(k) + ".w").data();
+      outB[k] = weights.get("actor." + headNames.get(k) + ".b").data();
     }
     List<Integer> critic = shape.critic();
     criticW = new float[critic.size() + 1][];
@@ -77,7 +83,7 @@ public final class JavaPolicy {
     for (int i = 0; i <= layers; i++) {
       act[i] = new float[widths[i]];
     }
-    heads = new float[4 * shape.headHidden()];
+    heads = new float[headCount * shape.headHidden()];
     criticAct = new float[criticWidths.length][];
     for (int i = 0; i < criticWidths.length; i++) {
       criticAct[i] = new float[criticWidths[i]];
@@ -92,6 +98,11 @@ public final class JavaPolicy {
   /** The network sizes. */
   public PolicyShape shape() {
     return shape;
+  }
+
+  /** Fresh outputs for {@link #act} to fill. */
+  public ActorOutputs newOutputs() {
+    return new ActorOutputs(shape, ues, pmax);
   }
 
   /**
@@ -110,10 +121,15 @@ public final class JavaPolicy {
       for (int i = 0; i < layers; i++) {
         dense(act[i], widths[i], trunkW[i], trunkB[i], g, act[i + 1], widths[i + 1], true);
       }
-      dense(act[layers], widths[layers], headsW, headsB, g, heads, 4 * h, true);
-      for (int k = 0; k < 4; k++) {
+      dense(act[layers], widths[layers], headsW, headsB, g, heads, headCount * h, true);
+      for (int k = 0; k < headCount; k++) {
         int n = outSize[k];
-        float[] dst = k == 0 ? out.pointLogits[u] : k == 1 ? out.channelLogits[u] : out.scratch;
+        float[] dst =
+            switch (k) {
+              case 0 -> out.pointLogits[u];
+              case 1 -> out.channelLogits[u];
+              default -> shape.categoricalPower() ? out.powerLogits[u] : out.scratch;
+            };
         int wOff = g * h * n;
         int bOff = g * n;
         for (int o = 0; o < n; o++) {
@@ -123,7 +139,7 @@ public final class JavaPolicy {
           }
           dst[o] = s;
         }
-        if (k == 2) {
+        if (k == 2 && !shape.categoricalPower()) {
           out.powerMean[u] = meanPower(out.scratch[0], pmax);
         } else if (k == 3) {
           out.powerStd[u] = stdPower(out.scratch[0]);
@@ -131,6 +147,9 @@ public final class JavaPolicy {
       }
       logSoftmax(out.pointLogits[u]);
       logSoftmax(out.channelLogits[u]);
+      if (shape.categoricalPower()) {
+        logSoftmax(out.powerLogits[u]);
+      }
     }
   }
 
@@ -213,7 +232,11 @@ public final class JavaPolicy {
     }
   }
 
-  /** Per-UE action distributions: log-probabilities of points and sub-channels, power N(mu, sd). */
+  /**
+   * Per-UE action distributions: log-probabilities of points and sub-channels, and the power head's
+   * distribution over its sample {@code x} in [0, pmax] (the power scale maps it to watts): {@code
+   * N(mean, std)}, or a categorical over {@link PolicyShape#powerLevels()} equally spaced values.
+   */
   public static final class ActorOutputs {
     /** {@code [ues][6]} log-probabilities of the partition points. */
     public final float[][] pointLogits;
@@ -221,20 +244,78 @@ public final class JavaPolicy {
     /** {@code [ues][channels]} log-probabilities of the sub-channels. */
     public final float[][] channelLogits;
 
-    /** {@code [ues]} power mean in W. */
+    /** {@code [ues]} power mean (Gaussian head), in head units. */
     public final float[] powerMean;
 
-    /** {@code [ues]} power standard deviation in W. */
+    /** {@code [ues]} power standard deviation (Gaussian head), in head units. */
     public final float[] powerStd;
 
+    /** {@code [ues][levels]} log-probabilities of the power levels (categorical head). */
+    public final float[][] powerLogits;
+
+    private final PolicyShape shape;
+    private final double pmax;
     private final float[] scratch = new float[1];
 
-    /** Allocates outputs for a fleet. */
-    public ActorOutputs(int ues, int channels) {
+    private ActorOutputs(PolicyShape shape, int ues, double pmax) {
+      this.shape = shape;
+      this.pmax = pmax;
       pointLogits = new float[ues][PolicyShape.POINTS];
-      channelLogits = new float[ues][channels];
+      channelLogits = new float[ues][shape.channels()];
       powerMean = new float[ues];
       powerStd = new float[ues];
+      powerLogits = new float[ues][shape.powerLevels()];
+    }
+
+    /**
+     * The deterministic policy's power: the Gaussian's mean, or the most likely level.
+     *
+     * @param u the UE's place
+     * @return a head sample, in head units
+     */
+    public double powerMode(int u) {
+      return shape.categoricalPower()
+          ? shape.powerSample(Sampling.argmax(powerLogits[u]), pmax)
+          : powerMean[u];
+    }
+
+    /**
+     * Draws a power.
+     *
+     * @param u the UE's place
+     * @param random the source of the draw
+     * @return a head sample, in head units
+     */
+    public double samplePower(int u, RandomGenerator random) {
+      return shape.categoricalPower()
+          ? shape.powerSample(Sampling.sample(powerLogits[u], random), pmax)
+          : powerMean[u] + powerStd[u] * random.nextGaussian();
+    }
+
+    /**
+     * @param u the UE's place
+     * @param x a head sample (of a categorical head: one of its levels)
+     * @return its log-density (Gaussian) or log-probability (categorical)
+     */
+    public float powerLogProb(int u, double x) {
+      return shape.categoricalPower()
+          ? powerLogits[u][shape.powerLevel(x, pmax)]
+          : Sampling.gaussianLogProb(x, powerMean[u], powerStd[u]);
+    }
+
+    /**
+     * A head sample the power head can give: itself for a Gaussian, the nearest level's for a
+     * categorical head (a teacher's power, cloned).
+     */
+    public double representable(double x) {
+      return shape.categoricalPower() ? shape.powerSample(shape.powerLevel(x, pmax), pmax) : x;
+    }
+
+    /** Whether the power head's outputs for a UE are finite (false once training diverged). */
+    public boolean powerFinite(int u) {
+      return shape.categoricalPower()
+          ? Float.isFinite(powerLogits[u][0])
+          : Float.isFinite(powerMean[u]) && Float.isFinite(powerStd[u]);
     }
   }
 }

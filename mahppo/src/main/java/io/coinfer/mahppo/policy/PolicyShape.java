@@ -22,6 +22,9 @@ import java.util.List;
  * @param headHidden width of each head's hidden layer
  * @param critic widths of the critic's hidden layers
  * @param distanceOrder UEs are handed to the actors nearest first instead of by index
+ * @param powerLevels 0: the power head is a Gaussian (mean and std outputs, as published); else it
+ *     is categorical over this many levels of the head sample, equally spaced in [0, pmax] (the
+ *     power scale maps them to watts)
  */
 public record PolicyShape(
     int ues,
@@ -32,7 +35,8 @@ public record PolicyShape(
     List<Integer> trunk,
     int headHidden,
     List<Integer> critic,
-    boolean distanceOrder) {
+    boolean distanceOrder,
+    int powerLevels) {
 
   /** Partition points per network (0 = raw image, 5 = all local), as in the paper. */
   public static final int POINTS = 6;
@@ -53,6 +57,10 @@ public record PolicyShape(
       throw new IllegalArgumentException(
           "a shared actor for at most " + maxUes + " UEs cannot be trained on " + ues);
     }
+    if (powerLevels == 1 || powerLevels < 0) {
+      throw new IllegalArgumentException(
+          "powerLevels must be 0 (Gaussian) or at least 2, got " + powerLevels);
+    }
     trunk = List.copyOf(trunk);
     critic = List.copyOf(critic);
   }
@@ -65,7 +73,16 @@ public record PolicyShape(
    */
   public PolicyShape withDistanceOrder(boolean nearestFirst) {
     return new PolicyShape(
-        ues, channels, sharedActor, maxUes, richState, trunk, headHidden, critic, nearestFirst);
+        ues,
+        channels,
+        sharedActor,
+        maxUes,
+        richState,
+        trunk,
+        headHidden,
+        critic,
+        nearestFirst,
+        powerLevels);
   }
 
   /** Features of one UE. */
@@ -88,8 +105,48 @@ public record PolicyShape(
     return sharedActor ? 1 : ues;
   }
 
-  /** Outputs of the head layer: point logits, channel logits, power mean and power std. */
-  public int headOutputs() {
-    return POINTS + channels + 2;
+  /** Whether the power head is categorical ({@code powerLevels > 0}) rather than a Gaussian. */
+  public boolean categoricalPower() {
+    return powerLevels > 0;
+  }
+
+  /**
+   * Names of the actor's output layers, in head order: point, channel, then the power head's
+   * ({@code power} logits if categorical, else {@code mu} and {@code sigma}).
+   */
+  public List<String> heads() {
+    return categoricalPower()
+        ? List.of("point", "channel", "power")
+        : List.of("point", "channel", "mu", "sigma");
+  }
+
+  /** Outputs of each head in {@link #heads()}' order. */
+  public int[] headSizes() {
+    return categoricalPower()
+        ? new int[] {POINTS, channels, powerLevels}
+        : new int[] {POINTS, channels, 1, 1};
+  }
+
+  /**
+   * The categorical power head's level nearest to a head sample.
+   *
+   * @param x a head sample, in [0, pmax] (clamped)
+   * @param pmax the largest power, in W
+   * @return the level, in [0, powerLevels)
+   */
+  public int powerLevel(double x, double pmax) {
+    double fraction = Math.min(1, Math.max(0, x / pmax));
+    return (int) Math.round(fraction * (powerLevels - 1));
+  }
+
+  /**
+   * The head sample of a categorical power level.
+   *
+   * @param level in [0, powerLevels)
+   * @param pmax the largest power, in W
+   * @return {@code pmax * level / (powerLevels - 1)}
+   */
+  public double powerSample(int level, double pmax) {
+    return pmax * level / (powerLevels - 1);
   }
 }

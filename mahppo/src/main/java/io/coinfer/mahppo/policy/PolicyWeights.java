@@ -11,22 +11,21 @@ import java.util.Random;
  * All parameters of MAHPPO's actors and critic as plain float tensors, in a fixed order.
  *
  * <p>Layout, with {@code G} actor groups (one per UE, or 1 for a shared actor), {@code H} the head
- * width and the four head hidden layers (point, channel, power mean, power std) fused side by side
- * into one {@code [last, 4H]} matrix:
+ * width and the {@code K} head hidden layers ({@link PolicyShape#heads()}: point, channel, power
+ * mean, power std; or point, channel, power levels) fused side by side into one {@code [last, KH]}
+ * matrix:
  *
  * <ul>
  *   <li>{@code actor.trunk<i>.w [G, in, out]}, {@code actor.trunk<i>.b [G, 1, out]}
- *   <li>{@code actor.heads.w [G, last, 4H]}, {@code actor.heads.b [G, 1, 4H]}
+ *   <li>{@code actor.heads.w [G, last, KH]}, {@code actor.heads.b [G, 1, KH]}
  *   <li>{@code actor.point.w [G, H, 6]}, {@code actor.channel.w [G, H, C]}, {@code actor.mu.w [G,
- *       H, 1]}, {@code actor.sigma.w [G, H, 1]} and their biases {@code [G, 1, k]}
+ *       H, 1]}, {@code actor.sigma.w [G, H, 1]} (or {@code actor.power.w [G, H, L]}) and their
+ *       biases {@code [G, 1, k]}
  *   <li>{@code critic.l<i>.w [in, out]}, {@code critic.l<i>.b [1, out]}, {@code critic.out.w [last,
  *       1]}, {@code critic.out.b [1, 1]}
  * </ul>
  */
 public final class PolicyWeights {
-
-  /** Names of the four actor output layers, in head order. */
-  public static final List<String> HEADS = List.of("point", "channel", "mu", "sigma");
 
   private final PolicyShape shape;
   private final Map<String, Tensor> tensors;
@@ -87,7 +86,7 @@ public final class PolicyWeights {
         uniform(t.data(), 1 / Math.sqrt(rows), random);
         continue;
       }
-      double gain = gain(t.name());
+      double gain = gain(t.name(), shape.heads());
       boolean fusedHeads = t.name().equals("actor.heads.w");
       int blockCols = fusedHeads ? h : cols;
       for (int g = 0; g < groups; g++) {
@@ -116,12 +115,13 @@ public final class PolicyWeights {
       in = w;
     }
     int h = s.headHidden();
-    out.add(Tensor.zeros("actor.heads.w", g, in, 4 * h));
-    out.add(Tensor.zeros("actor.heads.b", g, 1, 4 * h));
-    int[] sizes = {PolicyShape.POINTS, s.channels(), 1, 1};
-    for (int k = 0; k < HEADS.size(); k++) {
-      out.add(Tensor.zeros("actor." + HEADS.get(k) + ".w", g, h, sizes[k]));
-      out.add(Tensor.zeros("actor." + HEADS.get(k) + ".b", g, 1, sizes[k]));
+    List<String> heads = s.heads();
+    out.add(Tensor.zeros("actor.heads.w", g, in, heads.size() * h));
+    out.add(Tensor.zeros("actor.heads.b", g, 1, heads.size() * h));
+    int[] sizes = s.headSizes();
+    for (int k = 0; k < heads.size(); k++) {
+      out.add(Tensor.zeros("actor." + heads.get(k) + ".w", g, h, sizes[k]));
+      out.add(Tensor.zeros("actor." + heads.get(k) + ".b", g, 1, sizes[k]));
     }
     in = s.globalFeatures();
     for (int i = 0; i < s.critic().size(); i++) {
@@ -145,11 +145,11 @@ public final class PolicyWeights {
     throw new IllegalStateException("no weight for " + biasName);
   }
 
-  private static double gain(String name) {
+  private static double gain(String name, List<String> heads) {
     if (name.equals("critic.out.w")) {
       return 1.0;
     }
-    for (String head : HEADS) {
+    for (String head : heads) {
       if (name.equals("actor." + head + ".w")) {
         return 0.01;
       }

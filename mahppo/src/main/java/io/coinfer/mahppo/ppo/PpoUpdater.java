@@ -72,6 +72,7 @@ public final class PpoUpdater implements AutoCloseable {
   private final float[] pointOneHot;
   private final float[] channelOneHot;
   private final float[] power;
+  private final float[] powerOneHot;
   private final float[] oldPoint;
   private final float[] oldChannel;
   private final float[] oldPower;
@@ -117,6 +118,7 @@ public final class PpoUpdater implements AutoCloseable {
     pointOneHot = new float[n * batch * PolicyShape.POINTS];
     channelOneHot = new float[n * batch * shape.channels()];
     power = new float[n * batch];
+    powerOneHot = new float[n * batch * shape.powerLevels()];
     oldPoint = new float[n * batch];
     oldChannel = new float[n * batch];
     oldPower = new float[n * batch];
@@ -171,7 +173,8 @@ public final class PpoUpdater implements AutoCloseable {
    * #update}, while the actors learn every teacher-labelled slot gathered so far (DAgger's
    * aggregated data set, so that no update forgets the episodes of the earlier rollouts): the point
    * and sub-channel heads maximise the log-likelihood of the teacher's choices and the power head's
-   * mean approaches its power (sub-channel and power masked as in PPO) instead of the clipped
+   * mean approaches its power, or a categorical power head maximises the log-likelihood of the
+   * teacher's nearest level (sub-channel and power masked as in PPO) instead of the clipped
    * surrogate, over {@value #CLONING_PASSES} passes of the rollout's size instead of {@code
    * epochs}, at {@value #CLONING_LEARNING_RATE}. The reported policy losses are the cloning losses.
    *
@@ -239,6 +242,7 @@ public final class PpoUpdater implements AutoCloseable {
     int in = shape.actorInput();
     java.util.Arrays.fill(pointOneHot, 0f);
     java.util.Arrays.fill(channelOneHot, 0f);
+    java.util.Arrays.fill(powerOneHot, 0f);
     for (int j = 0; j < batch; j++) {
       int t = random.nextInt(b.capacity);
       System.arraycopy(b.global, t * g, criticIn, j * g, g);
@@ -258,6 +262,9 @@ public final class PpoUpdater implements AutoCloseable {
         pointOneHot[dst * PolicyShape.POINTS + a.point[src]] = 1f;
         channelOneHot[dst * c + a.channel[src]] = 1f;
         power[dst] = a.power[src];
+        if (shape.categoricalPower()) {
+          powerOneHot[dst * shape.powerLevels() + shape.powerLevel(a.power[src], pmax)] = 1f;
+        }
         oldPoint[dst] = a.logpPoint[src];
         oldChannel[dst] = a.logpChannel[src];
         oldPower[dst] = a.logpPower[src];
@@ -280,6 +287,9 @@ public final class PpoUpdater implements AutoCloseable {
       NDArray pointOh = mb.create(pointOneHot, new Shape(n, batch, PolicyShape.POINTS));
       NDArray channelOh = mb.create(channelOneHot, new Shape(n, batch, shape.channels()));
       NDArray powerSample = mb.create(power, nb);
+      boolean levels = shape.categoricalPower();
+      NDArray powerOh =
+          levels ? mb.create(powerOneHot, new Shape(n, batch, shape.powerLevels())) : null;
       NDArray oldP = mb.create(oldPoint, nb);
       NDArray oldC = mb.create(oldChannel, nb);
       NDArray oldW = mb.create(oldPower, nb);
@@ -295,7 +305,10 @@ public final class PpoUpdater implements AutoCloseable {
         ActorHeads h = networks.actors(actorInput, batch, pmax);
         lpP = h.pointLogp().mul(pointOh).sum(new int[] {2});
         lpC = h.channelLogp().mul(channelOh).sum(new int[] {2});
-        lpW = PpoLoss.gaussianLogProb(powerSample, h.powerMean(), h.powerStd());
+        lpW =
+            levels
+                ? h.powerLogp().mul(powerOh).sum(new int[] {2})
+                : PpoLoss.gaussianLogProb(powerSample, h.powerMean(), h.powerStd());
         NDArray lossP =
             cloning
                 ? PpoLoss.maskedMean(lpP.neg(), ones)
@@ -304,18 +317,28 @@ public final class PpoUpdater implements AutoCloseable {
             cloning
                 ? PpoLoss.maskedMean(lpC.neg(), m)
                 : PpoLoss.clippedSurrogate(lpC, oldC, a, m, eps);
-        NDArray lossW =
-            cloning
-                ? PpoLoss.maskedMean(
-                    Scalars.times(
-                        powerCrossEntropy(h.powerMean(), powerSample), CLONING_POWER_WEIGHT),
-                    m)
-                : PpoLoss.clippedSurrogate(lpW, oldW, a, m, eps);
+        NDArray lossW;
+        if (!cloning) {
+          lossW = PpoLoss.clippedSurrogate(lpW, oldW, a, m, eps);
+        } else if (levels) {
+          lossW = PpoLoss.maskedMean(lpW.neg(), m);
+        } else {
+          lossW =
+              PpoLoss.maskedMean(
+                  Scalars.times(
+                      powerCrossEntropy(h.powerMean(), powerSample), CLONING_POWER_WEIGHT),
+                  m);
+        }
         NDArray entP = PpoLoss.maskedMean(PpoLoss.categoricalEntropy(h.pointLogp()), ones);
         NDArray entC = PpoLoss.maskedMean(PpoLoss.categoricalEntropy(h.channelLogp()), m);
-        NDArray entW = PpoLoss.maskedMean(PpoLoss.gaussianEntropy(h.powerStd()), m);
-        // Cloning trains the power mean only, so an entropy bonus on the power head would be the
-        // only force on its std and grow it without bound.
+        NDArray entW =
+            PpoLoss.maskedMean(
+                levels
+                    ? PpoLoss.categoricalEntropy(h.powerLogp())
+                    : PpoLoss.gaussianEntropy(h.powerStd()),
+                m);
+        // Cloning trains a Gaussian head's mean only, so an entropy bonus on the power head would
+        // be the only force on its std and grow it without bound.
         NDArray entropy = cloning ? entP.add(entC) : entP.add(entC).add(entW);
         NDArray bonus = Scalars.times(entropy, ent);
         if (!cloning && pointEnt > ent) {

@@ -69,7 +69,7 @@ public final class MahppoScheduler implements Scheduler {
     int n = cfg.ues();
     this.features = new Features(weights.shape(), n, cfg.pmaxWatts());
     this.policy = new JavaPolicy(weights, n, cfg.pmaxWatts());
-    this.outputs = new ActorOutputs(n, cfg.channels());
+    this.outputs = policy.newOutputs();
     point = new int[n];
     channel = new int[n];
     power = new double[n];
@@ -108,11 +108,11 @@ public final class MahppoScheduler implements Scheduler {
       if (sampled) {
         p = Sampling.sample(outputs.pointLogits[k], random);
         c = Sampling.sample(outputs.channelLogits[k], random);
-        w = outputs.powerMean[k] + outputs.powerStd[k] * random.nextGaussian();
+        w = outputs.samplePower(k, random);
       } else {
         p = Sampling.argmax(outputs.pointLogits[k]);
         c = Sampling.argmax(outputs.channelLogits[k]);
-        w = outputs.powerMean[k];
+        w = outputs.powerMode(k);
       }
       actions[features.ueAt(k)] = new Action(p, c, powerScale.watts(w, cfg.pmaxWatts()));
     }

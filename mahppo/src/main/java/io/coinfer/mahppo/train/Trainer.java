@@ -260,7 +260,7 @@ public final class Trainer {
       this.env = new MecEnvironment(sc.withBeta(rewardBeta), config.trainingScenario());
       this.features = new Features(shape, n, sc.pmaxWatts());
       this.policy = new JavaPolicy(weights, n, sc.pmaxWatts());
-      this.outs = new ActorOutputs(n, sc.channels());
+      this.outs = policy.newOutputs();
       this.buffer = new RolloutBuffer(config.rolloutSteps(), shape);
       long cloningRollouts = Math.max(0, config.warmStartSteps() - startSteps);
       cloningRollouts = (cloningRollouts + config.rolloutSteps() - 1) / config.rolloutSteps();
@@ -488,16 +488,14 @@ public final class Trainer {
         // place k's actor decides for UE ue; the buffer keeps places, the environment UEs
         for (int k = 0; k < n; k++) {
           int ue = features.ueAt(k);
-          double mean = outs.powerMean[k];
-          double std = outs.powerStd[k];
           double x;
           if (cloning) {
             actedPoint[ue] = Sampling.argmax(outs.pointLogits[k]);
             actedChannel[ue] = Sampling.argmax(outs.channelLogits[k]);
-            actedPower[ue] = config.powerScale().watts(mean, pmax);
+            actedPower[ue] = config.powerScale().watts(outs.powerMode(k), pmax);
             point[k] = taught[ue].point();
             channel[k] = taught[ue].channel();
-            x = config.powerScale().sample(taught[ue].powerWatts(), pmax);
+            x = outs.representable(config.powerScale().sample(taught[ue].powerWatts(), pmax));
             fidelity.add(
                 actedPoint[ue],
                 actedChannel[ue],
@@ -508,9 +506,9 @@ public final class Trainer {
           } else {
             point[k] = Sampling.sample(outs.pointLogits[k], actions);
             channel[k] = Sampling.sample(outs.channelLogits[k], actions);
-            x = mean + std * actions.nextGaussian();
+            x = outs.samplePower(k, actions);
           }
-          if (!Double.isFinite(mean) || !Double.isFinite(std) || !Float.isFinite(value)) {
+          if (!outs.powerFinite(k) || !Float.isFinite(value)) {
             throw new IllegalStateException(
                 "training diverged at step "
                     + steps
@@ -525,7 +523,7 @@ public final class Trainer {
           }
           lpPoint[k] = outs.pointLogits[k][point[k]];
           lpChannel[k] = outs.channelLogits[k][channel[k]];
-          lpPower[k] = Sampling.gaussianLogProb(rawPower[k], mean, std);
+          lpPower[k] = outs.powerLogProb(k, rawPower[k]);
         }
         buffer.add(
             ueFeatures, actorInput, point, channel, rawPower, lpPoint, lpChannel, lpPower, value);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.coinfer.mahppo.config.MahppoConfig.PowerScale;
+import io.coinfer.mahppo.policy.PolicyShape;
 import io.coinfer.mec.sim.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -73,8 +74,27 @@ class MahppoConfigTest {
                     0,
                     null,
                     0,
-                    false))
+                    false,
+                    0))
         .hasMessageContaining("clipEpsilon");
+  }
+
+  @Test
+  void shouldKeepTheGaussianPowerHeadUnlessLevelsAreSetAndRejectASingleLevel() {
+    assertThat(MahppoConfig.published().powerLevels()).isZero();
+    assertThat(MahppoConfig.recommended().policyShape(5, 2).categoricalPower()).isFalse();
+    PolicyShape shape =
+        MahppoConfig.recommended().toBuilder().powerLevels(31).build().policyShape(5, 2);
+    assertThat(shape.heads()).containsExactly("point", "channel", "power");
+    assertThat(shape.headSizes()).containsExactly(6, 2, 31);
+    // level k is the head sample pmax * k / 30; a sample goes to its nearest level
+    assertThat(shape.powerSample(30, 2.0)).isEqualTo(2.0);
+    assertThat(shape.powerLevel(0.99, 2.0)).isEqualTo(15);
+    assertThat(shape.powerLevel(-1, 2.0)).isZero();
+    assertThat(shape.powerLevel(3, 2.0)).isEqualTo(30);
+    assertThatThrownBy(() -> MahppoConfig.recommended().toBuilder().powerLevels(1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("powerLevels must be 0 (a Gaussian power head) or at least 2");
   }
 
   @Test

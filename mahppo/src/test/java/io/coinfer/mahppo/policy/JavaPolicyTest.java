@@ -9,16 +9,18 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JavaPolicyTest {
 
   @ParameterizedTest
-  @ValueSource(booleans = {false, true})
-  void shouldMatchTheDjlNetworksThatTrainIt(boolean shared) {
-    // Given random weights (per-UE actors, or one shared actor) and a random state of 5 UEs
+  @CsvSource({"false, 0", "true, 0", "false, 7", "true, 7"})
+  void shouldMatchTheDjlNetworksThatTrainIt(boolean shared, int powerLevels) {
+    // Given random weights (per-UE actors, or one shared actor; a Gaussian or a categorical power
+    // head) and a random state of 5 UEs
     PolicyShape shape =
-        new PolicyShape(5, 2, shared, 8, true, List.of(32, 16), 8, List.of(16, 8), false);
+        new PolicyShape(
+            5, 2, shared, 8, true, List.of(32, 16), 8, List.of(16, 8), false, powerLevels);
     PolicyWeights w = PolicyWeights.initialise(shape, false, new Random(5));
     Features f = new Features(shape, 5, 1.0);
     double[] state = new double[20];
@@ -38,7 +40,7 @@ class JavaPolicyTest {
 
     // When both evaluate it
     JavaPolicy java = new JavaPolicy(w, 5, 1.0);
-    JavaPolicy.ActorOutputs out = new JavaPolicy.ActorOutputs(5, 2);
+    JavaPolicy.ActorOutputs out = java.newOutputs();
     java.act(in, out);
     try (NDManager m = NDManager.newBaseManager();
         DjlNetworks djl = new DjlNetworks(w, m)) {
@@ -53,8 +55,16 @@ class JavaPolicyTest {
         }
         float[] c = heads.channelLogp().get(u).toFloatArray();
         assertThat(out.channelLogits[u][1]).isCloseTo(c[1], within(1e-5f));
-        assertThat(out.powerMean[u]).isCloseTo(heads.powerMean().getFloat(u, 0), within(1e-5f));
-        assertThat(out.powerStd[u]).isCloseTo(heads.powerStd().getFloat(u, 0), within(1e-5f));
+        if (powerLevels > 0) {
+          float[] levels = heads.powerLogp().get(u).toFloatArray();
+          assertThat(levels).hasSize(powerLevels);
+          for (int k = 0; k < powerLevels; k++) {
+            assertThat(out.powerLogits[u][k]).isCloseTo(levels[k], within(1e-5f));
+          }
+        } else {
+          assertThat(out.powerMean[u]).isCloseTo(heads.powerMean().getFloat(u, 0), within(1e-5f));
+          assertThat(out.powerStd[u]).isCloseTo(heads.powerStd().getFloat(u, 0), within(1e-5f));
+        }
       }
       assertThat((float) java.value(ue)).isCloseTo(v, within(1e-5f));
     }
@@ -63,7 +73,7 @@ class JavaPolicyTest {
   @Test
   void shouldGiveASharedActorTheSameDistributionForTwoUesInTheSameSituationExceptTheIndex() {
     // Given a shared actor and two UEs with identical features
-    PolicyShape shape = new PolicyShape(2, 2, true, 4, false, List.of(16), 8, List.of(8), false);
+    PolicyShape shape = new PolicyShape(2, 2, true, 4, false, List.of(16), 8, List.of(8), false, 0);
     PolicyWeights w = PolicyWeights.initialise(shape, false, new Random(1));
     Features f = new Features(shape, 2, 1.0);
     float[] ue = new float[shape.globalFeatures()];
@@ -91,7 +101,8 @@ class JavaPolicyTest {
   @Test
   void shouldPutEachUesOneHotIndexInItsAssignedSlot() {
     // Given a shared actor for up to 10 UEs serving 2, with UE 0 in slot 7 and UE 1 in slot 2
-    PolicyShape shape = new PolicyShape(2, 2, true, 10, false, List.of(16), 8, List.of(8), false);
+    PolicyShape shape =
+        new PolicyShape(2, 2, true, 10, false, List.of(16), 8, List.of(8), false, 0);
     Features f = new Features(shape, 2, 1.0);
     f.assignIndexSlots(new int[] {7, 2});
     float[] ue = new float[shape.globalFeatures()];

@@ -2,6 +2,7 @@ package io.coinfer.mahppo.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.coinfer.mahppo.checkpoint.Checkpoint;
 import io.coinfer.mahppo.config.MahppoConfig;
@@ -247,6 +248,79 @@ class TrainerSmokeTest {
     assertThat(r.best()).isNotNull();
     assertThat(Checkpoint.read(r.best()).config().keepBest()).isTrue();
     assertThat(r.bestValidationObjective()).isPositive().isFinite();
+  }
+
+  @Test
+  void shouldCloneATeachersPowerExactlyWithACategoricalPowerHead(@TempDir Path out) {
+    // Given a categorical power head of 31 levels on the log scale (level k is pmax 10^(k/10 - 3),
+    // so level 20 is 0.1 W) and 3 rollouts cloning every UE at point 2, sub-channel 0, 0.1 W
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
+    MahppoConfig cfg =
+        MahppoConfig.recommended().toBuilder()
+            .totalSteps(768)
+            .rollout(256, 64, 5)
+            .powerScale(PowerScale.LOG)
+            .powerLevels(31)
+            .warmStart("fixed:2:0.1", 768)
+            .build();
+
+    // When
+    TrainingResult r =
+        Trainer.train(new Trainer.Options(sc, cfg, 3, out, null, "test"), TrainingListener.none());
+
+    // Then the deterministic policy serves the teacher's point and its power to the last bits: the
+    // most likely level, not a mean that approaches it
+    Action[] first = firstDecision(r, sc, false);
+    assertThat(first).extracting(Action::point).containsOnly(2);
+    assertThat(first)
+        .extracting(Action::powerWatts)
+        .allSatisfy(w -> assertThat(w).isCloseTo(0.1, within(1e-12)));
+  }
+
+  @Test
+  void shouldTrainACategoricalPowerHeadAndServeOnlyItsLevels(@TempDir Path out) throws Exception {
+    // Given PPO with a categorical power head of 7 levels on the log scale: 1 mW to 1 W, half a
+    // decade apart
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
+    MahppoConfig cfg =
+        MahppoConfig.recommended().toBuilder()
+            .totalSteps(1024)
+            .rollout(256, 64, 5)
+            .powerScale(PowerScale.LOG)
+            .powerLevels(7)
+            .build();
+
+    // When trained for 4 updates
+    TrainingResult r =
+        Trainer.train(new Trainer.Options(sc, cfg, 5, out, null, "test"), TrainingListener.none());
+
+    // Then the checkpoint keeps the head, the power entropy is a categorical one's (at most ln 7),
+    // and deterministic and sampled decisions alike send at one of the 7 powers
+    assertThat(Checkpoint.read(r.checkpoint()).weights().shape().powerLevels()).isEqualTo(7);
+    List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
+    int col = java.util.Arrays.asList(csv.get(0).split(",")).indexOf("entropy_power");
+    assertThat(csv.stream().skip(1).map(l -> Double.parseDouble(l.split(",")[col])))
+        .hasSize(4)
+        .allSatisfy(e -> assertThat(e).isPositive().isLessThanOrEqualTo(Math.log(7) + 1e-6));
+    for (boolean sampled : new boolean[] {false, true}) {
+      assertThat(firstDecision(r, sc, sampled))
+          .extracting(Action::powerWatts)
+          .allSatisfy(
+              w -> {
+                double halfDecades = 2 * Math.log10(w);
+                assertThat(halfDecades).isCloseTo(Math.rint(halfDecades), within(1e-9));
+                assertThat(halfDecades).isBetween(-6.0 - 1e-9, 1e-9);
+              });
+    }
+  }
+
+  private static Action[] firstDecision(TrainingResult r, ScenarioConfig sc, boolean sampled) {
+    MahppoScheduler policy =
+        new MahppoScheduler(
+            "trained", Checkpoint.read(r.checkpoint()).weights(), PowerScale.LOG, sc, sampled, 0);
+    MecEnvironment env = new MecEnvironment(sc, Scenario.TEST);
+    env.reset(0);
+    return policy.decide(SchedulingContext.of(env));
   }
 
   @Test

@@ -39,7 +39,8 @@ public final class TestCheckpoints {
             List.of(256, 128),
             64,
             List.of(256, 128, 64),
-            false);
+            false,
+            0);
     new Checkpoint(
             new Provenance(
                 "resnet18",
