@@ -69,7 +69,8 @@ class TrainPolicyCommandTest {
   @Test
   void shouldPassTheSwitchesOfTheSecondRoundIntoTheConfigAndKeepTheBest(@TempDir Path dir)
       throws Exception {
-    // When one rollout is trained with the log power scale, gamma 1, GAE lambda 0.99, a longer
+    // When one rollout is trained with the log power scale and a categorical power head, gamma 1,
+    // GAE lambda 0.99, a longer
     // episode cap, a larger entropy bonus (more still for the point head), a smaller energy
     // weight in the reward, equal batches with a share of co-located episodes and the best
     // checkpoint kept under a latency cap
@@ -85,6 +86,8 @@ class TrainPolicyCommandTest {
             "3",
             "--power-scale",
             "log",
+            "--power-levels",
+            "31",
             "--gamma",
             "1",
             "--gae-lambda",
@@ -120,6 +123,7 @@ class TrainPolicyCommandTest {
     assertThat(header)
         .contains(
             "\"powerScale\" : \"LOG\"",
+            "\"powerLevels\" : 31",
             "\"gamma\" : 1.0",
             "\"gaeLambda\" : 0.99",
             "\"episodeSlotFactor\" : 0.3",
@@ -160,6 +164,14 @@ class TrainPolicyCommandTest {
     int code = run("--warm-start", "static-search", "--out", dir.toString());
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--warm-start must be <baseline>:<steps>");
+  }
+
+  @Test
+  void shouldRejectACategoricalPowerHeadOfOneLevel(@TempDir Path dir) {
+    int code = run("--power-levels", "1", "--out", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("powerLevels must be 0 (a Gaussian power head) or at least 2");
   }
 
   @Test
