@@ -223,14 +223,7 @@ class TrainerSmokeTest {
     // Given a warm start of 3 rollouts cloning every UE at point 2, sub-channel 0, 0.1 W, on the
     // log power scale, with the best checkpoint kept
     ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
-    MahppoConfig cfg =
-        MahppoConfig.recommended().toBuilder()
-            .totalSteps(768)
-            .rollout(256, 64, 5)
-            .powerScale(PowerScale.LOG)
-            .warmStart("fixed:2:0.1", 768)
-            .keepBest(true)
-            .build();
+    MahppoConfig cfg = cloningAFixedTeacher().keepBest(true).build();
 
     // When
     TrainingResult r =
@@ -238,13 +231,7 @@ class TrainerSmokeTest {
 
     // Then the deterministic policy takes the teacher's point on the test scenario, and a best
     // checkpoint with its validation objective is kept
-    MahppoScheduler policy =
-        new MahppoScheduler(
-            "cloned", Checkpoint.read(r.checkpoint()).weights(), PowerScale.LOG, sc, false, 0);
-    MecEnvironment env = new MecEnvironment(sc, Scenario.TEST);
-    env.reset(0);
-    Action[] first = policy.decide(SchedulingContext.of(env));
-    assertThat(first).extracting(Action::point).containsOnly(2);
+    assertThat(firstDecision(r, sc, false)).extracting(Action::point).containsOnly(2);
     assertThat(r.best()).isNotNull();
     assertThat(Checkpoint.read(r.best()).config().keepBest()).isTrue();
     assertThat(r.bestValidationObjective()).isPositive().isFinite();
@@ -255,14 +242,7 @@ class TrainerSmokeTest {
     // Given a categorical power head of 31 levels on the log scale (level k is pmax 10^(k/10 - 3),
     // so level 20 is 0.1 W) and 3 rollouts cloning every UE at point 2, sub-channel 0, 0.1 W
     ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
-    MahppoConfig cfg =
-        MahppoConfig.recommended().toBuilder()
-            .totalSteps(768)
-            .rollout(256, 64, 5)
-            .powerScale(PowerScale.LOG)
-            .powerLevels(31)
-            .warmStart("fixed:2:0.1", 768)
-            .build();
+    MahppoConfig cfg = cloningAFixedTeacher().powerLevels(31).build();
 
     // When
     TrainingResult r =
@@ -314,6 +294,16 @@ class TrainerSmokeTest {
     }
   }
 
+  /** 3 rollouts of 256 slots on the log power scale, all cloning point 2, sub-channel 0, 0.1 W. */
+  private static MahppoConfig.Builder cloningAFixedTeacher() {
+    return MahppoConfig.recommended().toBuilder()
+        .totalSteps(768)
+        .rollout(256, 64, 5)
+        .powerScale(PowerScale.LOG)
+        .warmStart("fixed:2:0.1", 768);
+  }
+
+  /** The trained policy's decisions at the first slot of the test scenario. */
   private static Action[] firstDecision(TrainingResult r, ScenarioConfig sc, boolean sampled) {
     MahppoScheduler policy =
         new MahppoScheduler(
