@@ -76,10 +76,11 @@ public final class RolloutBuffer {
    * @param actorIn a shared actor's input rows (ignored for per-UE actors)
    * @param points every UE's point
    * @param channels every UE's sub-channel
-   * @param powers every UE's sampled power before clamping, W
+   * @param powers every UE's power head sample, before the power scale clamps it and maps it to W
+   *     (of a categorical head: its level's sample)
    * @param lpPoint log-probability of each point
    * @param lpChannel log-probability of each sub-channel
-   * @param lpPower log-density of each power
+   * @param lpPower log-density (Gaussian head) or log-probability (categorical) of each power
    * @param v the critic's value of the observation (real units)
    */
   public void add(
