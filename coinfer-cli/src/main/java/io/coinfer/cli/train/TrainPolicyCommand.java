@@ -11,6 +11,7 @@ import io.coinfer.mec.sim.Scenario;
 import io.coinfer.mec.sim.ScenarioConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -166,6 +167,12 @@ public final class TrainPolicyCommand implements Callable<Integer> {
       names = "--power-scale",
       description = "linear (published) or log (3 decades below pmax) power head.")
   String powerScale;
+
+  @Option(
+      names = "--actor-hidden",
+      split = ",",
+      description = "Widths of the actor trunk's hidden layers, e.g. 512,256 (published: 256,128).")
+  List<Integer> actorHidden;
 
   @Option(
       names = "--power-levels",
@@ -329,6 +336,9 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     }
     if (powerLevels != null) {
       b.powerLevels(powerLevels);
+    }
+    if (actorHidden != null) {
+      b.trunkHidden(actorHidden);
     }
     if (warmStart != null) {
       int colon = warmStart.lastIndexOf(':');

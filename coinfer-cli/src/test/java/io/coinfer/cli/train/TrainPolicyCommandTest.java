@@ -69,11 +69,10 @@ class TrainPolicyCommandTest {
   @Test
   void shouldPassTheSwitchesOfTheSecondRoundIntoTheConfigAndKeepTheBest(@TempDir Path dir)
       throws Exception {
-    // When one rollout is trained with the log power scale and a categorical power head, gamma 1,
-    // GAE lambda 0.99, a longer
-    // episode cap, a larger entropy bonus (more still for the point head), a smaller energy
-    // weight in the reward, equal batches with a share of co-located episodes and the best
-    // checkpoint kept under a latency cap
+    // When one rollout is trained with the log power scale, a categorical power head, a narrower
+    // actor trunk, gamma 1, GAE lambda 0.99, a longer episode cap, a larger entropy bonus (more
+    // still for the point head), a smaller energy weight in the reward, equal batches with a
+    // share of co-located episodes and the best checkpoint kept under a latency cap
     int code =
         run(
             "--net",
@@ -88,6 +87,8 @@ class TrainPolicyCommandTest {
             "log",
             "--power-levels",
             "31",
+            "--actor-hidden",
+            "64,32",
             "--gamma",
             "1",
             "--gae-lambda",
@@ -124,6 +125,7 @@ class TrainPolicyCommandTest {
         .contains(
             "\"powerScale\" : \"LOG\"",
             "\"powerLevels\" : 31",
+            "\"trunkHidden\" : [ 64, 32 ]",
             "\"gamma\" : 1.0",
             "\"gaeLambda\" : 0.99",
             "\"episodeSlotFactor\" : 0.3",

@@ -487,6 +487,12 @@ public record MahppoConfig(
       return this;
     }
 
+    /** Sets {@link MahppoConfig#trunkHidden()}, the actor trunk's hidden widths. */
+    public Builder trunkHidden(List<Integer> v) {
+      trunkHidden = v;
+      return this;
+    }
+
     /** Sets {@link MahppoConfig#powerScale()}. */
     public Builder powerScale(PowerScale v) {
       powerScale = v;
