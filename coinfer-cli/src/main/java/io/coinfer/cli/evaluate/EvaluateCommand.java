@@ -201,16 +201,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     EvaluationSummary local = null;
-    List<EvaluationSummary> summaries = new ArrayList<>();
-    List<Double> msPerDecision = new ArrayList<>();
+    List<Measured> measured = new ArrayList<>();
     int index = 0;
     for (Map.Entry<String, DecisionTimer> entry : schedulers.entrySet()) {
       index++;
       String label = String.format(Locale.ROOT, "[%d/%d] %s", index, specs.size(), entry.getKey());
       EvaluationSummary summary =
           evaluator.evaluate(entry.getValue(), k, seed, done -> progress(err, label, done, k));
-      summaries.add(summary);
-      msPerDecision.add(entry.getValue().meanMillis());
+      measured.add(new Measured(summary, entry.getValue().meanMillis()));
       if (entry.getKey().equals("local")) {
         local = summary;
       }
@@ -220,10 +218,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     err.flush();
     List<PolicyResult> rows = new ArrayList<>();
-    for (int i = 0; i < summaries.size(); i++) {
+    for (Measured m : measured) {
       rows.add(
           PolicyResult.of(
-              summaries.get(i),
+              m.summary(),
               local,
               net.id(),
               ues,
@@ -232,7 +230,7 @@ public final class EvaluateCommand implements Callable<Integer> {
               seed,
               powerErrorDb,
               cfg.beta(),
-              msPerDecision.get(i)));
+              m.msPerDecision()));
     }
     String title =
         String.format(
@@ -354,4 +352,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           "unknown format '" + value + "'; known: table, json, csv");
     }
   }
+
+  /** One policy's evaluation and the mean wall time of its decisions, in milliseconds. */
+  private record Measured(EvaluationSummary summary, double msPerDecision) {}
 }
