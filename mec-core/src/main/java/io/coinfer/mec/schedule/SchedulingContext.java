@@ -1,5 +1,6 @@
 package io.coinfer.mec.schedule;
 
+import io.coinfer.mec.sim.Action;
 import io.coinfer.mec.sim.EpisodeSetup;
 import io.coinfer.mec.sim.MecEnvironment;
 import io.coinfer.mec.sim.ScenarioConfig;
@@ -17,6 +18,9 @@ import java.util.List;
 public record SchedulingContext(
     double[] state, List<UeContext> ues, ScenarioConfig config, int slot) {
 
+  /** Numbers per UE in the global state. */
+  private static final int STATE_PER_UE = 4;
+
   /** Copies the list. */
   public SchedulingContext {
     ues = List.copyOf(ues);
@@ -29,8 +33,6 @@ public record SchedulingContext(
    * @return the context
    */
   public static SchedulingContext of(MecEnvironment env) {
-    double[] state = new double[env.stateSize()];
-    env.writeState(state);
     List<UeContext> ues = new ArrayList<>(env.ues());
     for (int i = 0; i < env.ues(); i++) {
       ues.add(
@@ -45,7 +47,32 @@ public record SchedulingContext(
               env.computeSecondsLeft(i),
               env.bitsLeft(i)));
     }
-    return new SchedulingContext(state, ues, env.config(), env.slot());
+    return of(ues, env.config(), env.slot());
+  }
+
+  /**
+   * The context of UEs described one by one, with the global state they make, normalised as {@link
+   * MecEnvironment#writeState} does: per UE, tasks left / total tasks, compute seconds left / the
+   * net's full-local time, bits left / raw image bits, (d - dmin) / (dmax - dmin).
+   *
+   * @param ues one context per UE, in index order
+   * @param config the system
+   * @param slot slots already run
+   * @return the context
+   */
+  public static SchedulingContext of(List<UeContext> ues, ScenarioConfig config, int slot) {
+    double[] state = new double[STATE_PER_UE * ues.size()];
+    double timeScale = config.fullLocalSeconds();
+    double span = config.dmaxMeters() - config.dminMeters();
+    for (int i = 0; i < ues.size(); i++) {
+      UeContext ue = ues.get(i);
+      int k = STATE_PER_UE * i;
+      state[k] = (double) ue.tasksLeft() / ue.totalTasks();
+      state[k + 1] = ue.computeSecondsLeft() / timeScale;
+      state[k + 2] = ue.bitsLeft() / ScenarioConfig.RAW_IMAGE_BITS;
+      state[k + 3] = (ue.distanceMeters() - config.dminMeters()) / span;
+    }
+    return new SchedulingContext(state, ues, config, slot);
   }
 
   /**
@@ -58,7 +85,7 @@ public record SchedulingContext(
     int n = ues.size();
     double[] distances = new double[n];
     int[] tasks = new int[n];
-    io.coinfer.mec.sim.Action[] initial = new io.coinfer.mec.sim.Action[n];
+    Action[] initial = new Action[n];
     for (int i = 0; i < n; i++) {
       UeContext ue = ues.get(i);
       distances[i] = ue.distanceMeters();

@@ -9,7 +9,6 @@ import io.coinfer.mec.schedule.Scheduler;
 import io.coinfer.mec.schedule.SchedulingContext;
 import io.coinfer.mec.schedule.UeContext;
 import io.coinfer.mec.sim.Action;
-import io.coinfer.mec.sim.Phase;
 import io.coinfer.mec.sim.ScenarioConfig;
 import io.coinfer.orchestrator.policy.PolicyRegistry;
 import io.coinfer.orchestrator.policy.PolicySpec;
@@ -38,8 +37,11 @@ import org.slf4j.LoggerFactory;
  * rules in {@link DecisionEvent#corrections()}. A UE's own pmax caps every decided power further.
  *
  * <p>The state a scheduler sees per UE is the paper's four numbers as far as the platform knows
- * them: tasks queued over the largest queue reported, 0 for compute time left and bits left (the
- * platform does not see a UE's phase), and the normalised distance.
+ * them. UE reports carry the queue but not the progress of the task in flight, so each UE with
+ * tasks is described as about to start its next task under the action it was last given, as every
+ * UE is at an episode start ({@link UeContext#atTaskStart}): tasks queued over the largest queue
+ * reported, the head's full compute time and payload at that action's point, and the normalised
+ * distance.
  */
 public final class DecisionStep {
 
@@ -188,29 +190,18 @@ public final class DecisionStep {
   }
 
   private static SchedulingContext context(Group at, ScenarioConfig cfg) {
-    List<UeBook.Entry> group = at.ues();
-    double[] state = new double[4 * group.size()];
-    List<UeContext> contexts = new ArrayList<>(group.size());
-    double span = cfg.dmaxMeters() - cfg.dminMeters();
-    for (int i = 0; i < group.size(); i++) {
-      UeBook.Entry ue = group.get(i);
-      int tasks = ue.state().tasksQueued();
-      state[4 * i] = (double) tasks / ue.maxTasks();
-      state[4 * i + 3] = (ue.state().distanceM() - cfg.dminMeters()) / span;
+    List<UeContext> contexts = new ArrayList<>(at.ues().size());
+    for (UeBook.Entry ue : at.ues()) {
       contexts.add(
-          new UeContext(
-              i,
+          UeContext.atTaskStart(
+              contexts.size(),
               ue.state().distanceM(),
-              tasks,
+              ue.state().tasksQueued(),
               ue.maxTasks(),
-              tasks > 0 ? Phase.COMPUTE : Phase.IDLE,
               ue.lastAction(),
-              ue.lastAction(),
-              0,
-              0));
+              cfg));
     }
-    return new SchedulingContext(
-        state, contexts, cfg, (int) Math.min(at.slot(), Integer.MAX_VALUE));
+    return SchedulingContext.of(contexts, cfg, (int) Math.min(at.slot(), Integer.MAX_VALUE));
   }
 
   /** Publishes one UE's decision, its power capped further at the UE's own pmax. */

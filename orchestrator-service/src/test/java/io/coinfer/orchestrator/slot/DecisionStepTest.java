@@ -8,6 +8,13 @@ import io.coinfer.contracts.events.DecisionEvent;
 import io.coinfer.contracts.events.DecisionSource;
 import io.coinfer.contracts.events.Event;
 import io.coinfer.contracts.events.UeStateEvent;
+import io.coinfer.mec.profile.Net;
+import io.coinfer.mec.schedule.SchedulingContext;
+import io.coinfer.mec.sim.Action;
+import io.coinfer.mec.sim.EpisodeSetup;
+import io.coinfer.mec.sim.MecEnvironment;
+import io.coinfer.mec.sim.Scenario;
+import io.coinfer.mec.sim.ScenarioConfig;
 import io.coinfer.orchestrator.config.OrchestratorSettings;
 import io.coinfer.orchestrator.policy.PolicyRegistry;
 import io.coinfer.orchestrator.policy.TestCheckpoints;
@@ -115,6 +122,37 @@ class DecisionStepTest {
               assertThat(d.policyId()).isEqualTo("local");
               assertThat(d.source()).isEqualTo(DecisionSource.FALLBACK_FLEET_UNSUPPORTED);
             });
+  }
+
+  @Test
+  void shouldShowAPolicyTheStateOfAnEpisodeStartWithTheQueuesReported(@TempDir Path dir) {
+    // Given a MAHPPO checkpoint for 3 UEs, active over 3 resnet18 UEs at 50 m with 3 tasks each
+    String spec = "mahppo:" + TestCheckpoints.write(dir, 3, false);
+    policies.switchTo(spec);
+    for (String ue : List.of("ue-a", "ue-b", "ue-c")) {
+      book.report(state(ue, 1.0), NOW);
+    }
+
+    // When the first slot is decided
+    List<DecisionEvent> decisions = step.decide(0, NOW);
+
+    // Then the policy decided as at the start of a simulated episode with those queues, every UE
+    // about to run its first task locally (the action a UE holds before its first decision)
+    ScenarioConfig cfg = policies.config(Net.RESNET18, 3);
+    MecEnvironment env = new MecEnvironment(cfg, Scenario.TEST);
+    env.reset(
+        new EpisodeSetup(
+            new double[] {50, 50, 50},
+            new int[] {3, 3, 3},
+            new Action[] {Action.local(0), Action.local(0), Action.local(0)}));
+    Action[] simulated =
+        policies
+            .scheduler(policies.active(), Net.RESNET18, 3)
+            .orElseThrow()
+            .decide(SchedulingContext.of(env));
+    assertThat(decisions)
+        .extracting(d -> new Action(d.point(), d.subChannel(), d.powerW()))
+        .containsExactly(simulated);
   }
 
   @Test
