@@ -95,11 +95,7 @@ class DecisionStepTest {
   @Test
   void shouldServeAMahppoCheckpointForItsFleetSizeAndFallBackForAnother(@TempDir Path dir) {
     // Given a per-UE MAHPPO checkpoint trained for 3 UEs, active over 3 resnet18 UEs
-    String spec = "mahppo:" + TestCheckpoints.write(dir, 3, false);
-    policies.switchTo(spec);
-    for (String ue : List.of("ue-a", "ue-b", "ue-c")) {
-      book.report(state(ue, 1.0), NOW);
-    }
+    activateMahppoOverThreeUes(dir);
 
     // When a slot is decided for 3 UEs, and another after a fourth UE registers
     List<DecisionEvent> three = step.decide(0, NOW);
@@ -127,11 +123,7 @@ class DecisionStepTest {
   @Test
   void shouldShowAPolicyTheStateOfAnEpisodeStartWithTheQueuesReported(@TempDir Path dir) {
     // Given a MAHPPO checkpoint for 3 UEs, active over 3 resnet18 UEs at 50 m with 3 tasks each
-    String spec = "mahppo:" + TestCheckpoints.write(dir, 3, false);
-    policies.switchTo(spec);
-    for (String ue : List.of("ue-a", "ue-b", "ue-c")) {
-      book.report(state(ue, 1.0), NOW);
-    }
+    activateMahppoOverThreeUes(dir);
 
     // When the first slot is decided
     List<DecisionEvent> decisions = step.decide(0, NOW);
@@ -264,6 +256,14 @@ class DecisionStepTest {
         .extracting(DecisionEvent::policyId, DecisionEvent::source)
         .containsExactly("local", DecisionSource.FALLBACK_STALE_STATE);
     assertThat(decisions.get("ue-new").source()).isEqualTo(DecisionSource.POLICY);
+  }
+
+  /** Makes a per-UE MAHPPO checkpoint for 3 UEs the active policy, over 3 fresh resnet18 UEs. */
+  private void activateMahppoOverThreeUes(Path dir) {
+    policies.switchTo("mahppo:" + TestCheckpoints.write(dir, 3, false));
+    for (String ue : List.of("ue-a", "ue-b", "ue-c")) {
+      book.report(state(ue, 1.0), NOW);
+    }
   }
 
   private static UeStateEvent state(String ueId, double pmax) {
