@@ -92,14 +92,18 @@ public final class Evaluator {
   }
 
   /**
-   * The seed of episode {@code k} of a run seeded with {@code seed}.
+   * The seed of episode {@code k} of a run seeded with {@code seed}: {@code seed + G k} mixed,
+   * where {@code G} is {@link SplittableRandom}'s own seed increment. Unmixed, episode {@code k +
+   * 1} would replay episode {@code k}'s draws shifted by one ({@code new SplittableRandom(x + G)}
+   * is {@code new SplittableRandom(x)} after one draw), so on random positions it would share four
+   * of its five distances with episode {@code k}.
    *
    * @param seed the run's seed
    * @param k the episode, 0..K-1
    * @return the episode's seed
    */
   public static long episodeSeed(long seed, int k) {
-    return seed + 0x9E3779B97F4A7C15L * k;
+    return new SplittableRandom(seed + 0x9E3779B97F4A7C15L * k).nextLong();
   }
 
   /**

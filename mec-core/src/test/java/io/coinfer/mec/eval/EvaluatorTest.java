@@ -10,7 +10,9 @@ import io.coinfer.mec.schedule.Schedulers;
 import io.coinfer.mec.sim.Scenario;
 import io.coinfer.mec.sim.ScenarioConfig;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
@@ -43,6 +45,22 @@ class EvaluatorTest {
     assertThat(m.slots()).isEqualTo(60);
     assertThat(m.truncated()).isTrue();
     assertThat(m.finished()).isLessThan(m.tasks());
+  }
+
+  @Test
+  void shouldDrawEveryEpisodeOfARunAfresh() {
+    // Given the 20 random-positions episodes of run seed 1
+    Set<Double> distances = new HashSet<>();
+    for (int k = 0; k < 20; k++) {
+      // When each episode draws its UEs' distances
+      double[] episode =
+          Scenario.RANDOM_POSITIONS.draw(cfg, Evaluator.episodeSeed(1, k)).distancesMeters();
+      // Then no distance of one episode comes back in another
+      for (double d : episode) {
+        assertThat(distances.add(d)).as("episode %d, distance %s", k, d).isTrue();
+      }
+    }
+    assertThat(distances).hasSize(100);
   }
 
   @Test
