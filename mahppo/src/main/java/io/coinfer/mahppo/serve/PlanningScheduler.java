@@ -7,6 +7,7 @@ import io.coinfer.mec.sim.EpisodeSetup;
 import io.coinfer.mec.sim.MecEnvironment;
 import io.coinfer.mec.sim.Scenario;
 import io.coinfer.mec.sim.ScenarioConfig;
+import io.coinfer.mec.sim.Seeds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -154,7 +155,7 @@ public final class PlanningScheduler implements Scheduler {
       MahppoScheduler policy = deterministic;
       if (r > 0) {
         policy = sampled;
-        sampled.reset(episodeSeed + 0x9E3779B97F4A7C15L * ((searches << 32) + r));
+        sampled.reset(Seeds.derive(episodeSeed, (searches << 32) + r));
       }
       double cost = run(from, policy, best);
       if (cost < best) {

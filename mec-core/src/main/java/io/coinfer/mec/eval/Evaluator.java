@@ -6,6 +6,7 @@ import io.coinfer.mec.sim.Action;
 import io.coinfer.mec.sim.MecEnvironment;
 import io.coinfer.mec.sim.Scenario;
 import io.coinfer.mec.sim.ScenarioConfig;
+import io.coinfer.mec.sim.Seeds;
 import io.coinfer.mec.sim.StepResult;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,18 +93,15 @@ public final class Evaluator {
   }
 
   /**
-   * The seed of episode {@code k} of a run seeded with {@code seed}: {@code seed + G k} mixed,
-   * where {@code G} is {@link SplittableRandom}'s own seed increment. Unmixed, episode {@code k +
-   * 1} would replay episode {@code k}'s draws shifted by one ({@code new SplittableRandom(x + G)}
-   * is {@code new SplittableRandom(x)} after one draw), so on random positions it would share four
-   * of its five distances with episode {@code k}.
+   * The seed of episode {@code k} of a run seeded with {@code seed} ({@link Seeds#derive}: episodes
+   * of a run draw independently).
    *
    * @param seed the run's seed
    * @param k the episode, 0..K-1
    * @return the episode's seed
    */
   public static long episodeSeed(long seed, int k) {
-    return new SplittableRandom(seed + 0x9E3779B97F4A7C15L * k).nextLong();
+    return Seeds.derive(seed, k);
   }
 
   /**
