@@ -37,6 +37,8 @@ class ReferenceTableTest {
         0.03,
         0.05,
         modelLatencyS,
+        modelLatencyS,
+        modelLatencyS,
         energyJ,
         arrived / 30.0,
         0.5,

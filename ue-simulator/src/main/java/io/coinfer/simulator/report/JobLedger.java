@@ -28,6 +28,7 @@ public final class JobLedger {
   private final Samples latencies = new Samples();
   private final Samples overheads = new Samples();
   private final Samples dnn = new Samples();
+  private final Samples modelLatencies = new Samples();
   private long arrived;
   private long rejected;
   private long failed;
@@ -35,7 +36,6 @@ public final class JobLedger {
   private long unsent;
   private double energySum;
   private long energyCount;
-  private double modelLatencySum;
   private boolean closed;
   private double closedElapsedS;
 
@@ -117,7 +117,7 @@ public final class JobLedger {
       energySum += result.accounting().energyJ();
       energyCount++;
     }
-    modelLatencySum += result.modelLatencyS();
+    modelLatencies.add(result.modelLatencyS());
     if (result.decision() != null) {
       points.merge(result.decision().point(), 1L, Long::sum);
       policies.merge(
@@ -149,6 +149,7 @@ public final class JobLedger {
     double[] done = latencies.values();
     double[] overhead = overheads.values();
     double[] compute = dnn.values();
+    double[] model = modelLatencies.values();
     int completed = done.length;
     long lost = closed ? pending.size() : 0;
     return new RunSummary(
@@ -170,7 +171,9 @@ public final class JobLedger {
         Percentiles.of(overhead, 0.95),
         Percentiles.of(overhead, 0.99),
         Percentiles.of(compute, 0.50),
-        completed == 0 ? Double.NaN : modelLatencySum / completed,
+        Percentiles.mean(model),
+        Percentiles.of(model, 0.95),
+        Percentiles.of(model, 1.0),
         energyCount == 0 ? Double.NaN : energySum / energyCount,
         elapsed > 0 ? completed / elapsed : 0,
         completed == 0 ? Double.NaN : (double) correct / completed,

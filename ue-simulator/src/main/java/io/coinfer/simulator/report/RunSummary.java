@@ -34,6 +34,8 @@ import java.util.TreeMap;
  * @param dnnP50S median DNN compute of completed jobs (what the overhead excludes), seconds
  * @param modelLatencyPerTaskS mean latency of completed jobs in the system model (UE compute +
  *     transmit), seconds
+ * @param modelLatencyP95S the 95th percentile of the same, seconds
+ * @param modelLatencyMaxS its largest value, seconds (one slow job among many shows here)
  * @param energyPerTaskJ mean UE energy (compute + transmit) of completed jobs, joules
  * @param throughputPerS completed jobs per second of {@code elapsedS}
  * @param top1Accuracy fraction of completed jobs whose best class is the image's true class
@@ -61,6 +63,8 @@ public record RunSummary(
     double overheadP99S,
     double dnnP50S,
     double modelLatencyPerTaskS,
+    double modelLatencyP95S,
+    double modelLatencyMaxS,
     double energyPerTaskJ,
     double throughputPerS,
     double top1Accuracy,

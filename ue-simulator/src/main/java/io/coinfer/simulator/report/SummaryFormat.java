@@ -65,6 +65,8 @@ public enum SummaryFormat {
     row(out, "overhead p99", ms(s.overheadP99S()));
     row(out, "DNN compute p50", ms(s.dnnP50S()));
     row(out, "model latency/task", ms(s.modelLatencyPerTaskS()));
+    row(out, "model latency p95", ms(s.modelLatencyP95S()));
+    row(out, "model latency max", ms(s.modelLatencyMaxS()));
     row(out, "energy/task", joules(s.energyPerTaskJ()));
     row(out, "throughput", String.format(Locale.ROOT, "%.2f jobs/s", s.throughputPerS()));
     row(

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class JobLedgerTest {
 
-  private static JobView done(String jobId, int point, double energyJ, String label) {
+  private static JobView done(
+      String jobId, int point, double energyJ, double modelLatencyS, String label) {
     ResultEvent result =
         new ResultEvent(
             Event.SCHEMA_VERSION,
@@ -31,7 +32,7 @@ class JobLedgerTest {
             new DecisionRef(3, point, 0, 0.5, "local", "builtin", DecisionSource.POLICY),
             new UeAccounting(0.02, energyJ, 0, 0, 0, 0),
             new EdgeTiming(0.001, 0.01, 1),
-            0.02,
+            modelLatencyS,
             0.05,
             null,
             null,
@@ -74,9 +75,10 @@ class JobLedgerTest {
     ledger.rejected("rejected:429");
     ledger.unsent(1);
 
-    ledger.finished(done("a", 3, 0.2, "disc"), 0.100, "disc");
-    ledger.finished(done("a", 3, 0.2, "disc"), 0.500, "disc"); // a duplicate result is ignored
-    ledger.finished(done("b", 5, 0.4, "ring"), 0.300, "disc"); // wrong class
+    ledger.finished(done("a", 3, 0.2, 0.02, "disc"), 0.100, "disc");
+    ledger.finished(
+        done("a", 3, 0.2, 0.02, "disc"), 0.500, "disc"); // a duplicate result is ignored
+    ledger.finished(done("b", 5, 0.4, 0.06, "ring"), 0.300, "disc"); // wrong class
     ledger.finished(failed("c"), 0.050, "disc");
 
     RunSummary during = ledger.summary();
@@ -84,7 +86,7 @@ class JobLedgerTest {
     assertThat(during.lost()).isZero();
 
     ledger.close();
-    ledger.finished(done("d", 3, 0.2, "disc"), 99, "disc"); // too late: stays lost
+    ledger.finished(done("d", 3, 0.2, 0.02, "disc"), 99, "disc"); // too late: stays lost
     RunSummary s = ledger.summary();
 
     assertThat(s.arrived()).isEqualTo(6);
@@ -100,6 +102,9 @@ class JobLedgerTest {
     assertThat(s.latencyP99S()).isEqualTo(0.300);
     assertThat(s.latencyMeanS()).isCloseTo(0.200, within(1e-12));
     assertThat(s.energyPerTaskJ()).isCloseTo(0.3, within(1e-12));
+    assertThat(s.modelLatencyPerTaskS()).isCloseTo(0.04, within(1e-12));
+    assertThat(s.modelLatencyP95S()).isEqualTo(0.06);
+    assertThat(s.modelLatencyMaxS()).isEqualTo(0.06);
     assertThat(s.top1Accuracy()).isEqualTo(0.5);
     assertThat(s.pointsInUse()).containsEntry(3, 1L).containsEntry(5, 1L);
     assertThat(s.policies()).containsEntry("local@builtin", 2L);
@@ -107,7 +112,8 @@ class JobLedgerTest {
         .containsEntry("BAD_IMAGE", 1L)
         .containsEntry("rejected:429", 1L);
     assertThat(SummaryFormat.TABLE.render(s))
-        .contains("lost                 1  <-- accepted but never finished");
+        .contains("lost                 1  <-- accepted but never finished")
+        .contains("model latency max    60.0 ms");
     assertThat(SummaryFormat.JSON.render(s)).contains("\"lost\" : 1");
   }
 }
