@@ -148,6 +148,32 @@ class DecisionStepTest {
   }
 
   @Test
+  void shouldDecideForAUeWithAnEmptyQueueAsForOneWithOneTaskQueued(@TempDir Path dir) {
+    // Given MAHPPO over 3 UEs that reported 3 tasks each, then ue-c one task, and the same over
+    // another book where ue-c then reported an empty queue
+    activateMahppoOverThreeUes(dir);
+    book.report(queued("ue-c", 1), NOW);
+    UeBook emptied = new UeBook();
+    for (String ue : List.of("ue-a", "ue-b", "ue-c")) {
+      emptied.report(state(ue, 1.0), NOW);
+    }
+    emptied.report(queued("ue-c", 0), NOW);
+
+    // When each book's first slot is decided
+    Map<String, DecisionEvent> one = byUe(step.decide(0, NOW));
+    Map<String, DecisionEvent> empty =
+        byUe(new DecisionStep(emptied, policies, Duration.ofSeconds(30)).decide(0, NOW));
+
+    // Then the empty queue got the decision for a task about to start, the one a job arriving
+    // during the slot runs with, and nobody's decision changed
+    for (String ue : List.of("ue-a", "ue-b", "ue-c")) {
+      assertThat(empty.get(ue))
+          .extracting(DecisionEvent::point, DecisionEvent::subChannel, DecisionEvent::powerW)
+          .containsExactly(one.get(ue).point(), one.get(ue).subChannel(), one.get(ue).powerW());
+    }
+  }
+
+  @Test
   void shouldRefuseAPolicyThatCannotBeBuilt() {
     // When / Then an unknown spec and a fixed policy above pmax are refused with 400
     assertThatThrownBy(() -> policies.switchTo("no-such-policy"))
@@ -269,6 +295,11 @@ class DecisionStepTest {
   private static UeStateEvent state(String ueId, double pmax) {
     return new UeStateEvent(
         Event.SCHEMA_VERSION, ueId, "resnet18", "jetson-nano", 50, pmax, 3, 0, NOW);
+  }
+
+  private static UeStateEvent queued(String ueId, int tasks) {
+    return new UeStateEvent(
+        Event.SCHEMA_VERSION, ueId, "resnet18", "jetson-nano", 50, 1.0, tasks, 0, NOW);
   }
 
   private static Map<String, DecisionEvent> byUe(List<DecisionEvent> decisions) {
