@@ -37,14 +37,17 @@ import org.slf4j.LoggerFactory;
  * rules in {@link DecisionEvent#corrections()}. A UE's own pmax caps every decided power further.
  *
  * <p>The state a scheduler sees per UE is the paper's four numbers as far as the platform knows
- * them. UE reports carry the queue but not the progress of the task in flight, so each UE is
- * described as about to start its next task under the action it was last given, as every UE is at
- * an episode start ({@link UeContext#atTaskStart}): tasks queued over the largest queue reported,
- * the head's full compute time and payload at that action's point, and the normalised distance. A
- * UE whose queue is empty counts one task: its decision is the one a job arriving during the slot
- * runs with, so it must be a decision for a task, not the idle one a simulated episode gives a UE
- * that has finished (MAHPPO's actors never learned those; mobilenetv2's sent such jobs' raw images
- * at 0.013 W, 169 ms each).
+ * them. UE reports carry the queue but not the progress of the task in flight, so each UE with
+ * tasks is described as about to start its next task under the action it was last given, as every
+ * UE is at an episode start ({@link UeContext#atTaskStart}): tasks queued over the largest queue
+ * reported, the head's full compute time and payload at that action's point, and the normalised
+ * distance; a UE with an empty queue is idle, as a simulated UE that has finished.
+ *
+ * <p>A job that arrives during the slot runs with its UE's decision, so an idle UE must not get the
+ * action a policy gives a finished UE, which means nothing in a simulated episode (MAHPPO's actors
+ * never learned it; mobilenetv2's sent such jobs' raw images at 0.013 W, 169 ms each). An idle UE
+ * keeps the active policy's last decision for it while it had tasks queued, as {@code greedy} keeps
+ * an idle UE's last choice; before its first such decision it gets the policy's.
  */
 public final class DecisionStep {
 
@@ -137,6 +140,13 @@ public final class DecisionStep {
     Action[] fallbackActions = null;
     for (int i = 0; i < actions.length; i++) {
       Action action = actions[i];
+      UeBook.TaskDecision held = at.ues().get(i).taskDecision();
+      if (at.ues().get(i).state().tasksQueued() == 0
+          && held != null
+          && held.policy().equals(active)) {
+        emit(at, i, held.action(), active, DecisionSource.POLICY, List.of());
+        continue;
+      }
       List<DecisionCorrection> broken = brokenRules(action, cfg);
       if (broken.isEmpty()) {
         emit(at, i, action, active, DecisionSource.POLICY, broken);
@@ -199,7 +209,7 @@ public final class DecisionStep {
           UeContext.atTaskStart(
               contexts.size(),
               ue.state().distanceM(),
-              Math.max(1, ue.state().tasksQueued()),
+              ue.state().tasksQueued(),
               ue.maxTasks(),
               ue.lastAction(),
               cfg));
@@ -217,7 +227,7 @@ public final class DecisionStep {
       List<DecisionCorrection> corrections) {
     UeBook.Entry ue = at.ues().get(index);
     double power = Math.min(action.powerWatts(), ue.state().pmaxW());
-    book.decided(ue.state().ueId(), action);
+    book.decided(ue.state().ueId(), action, policy);
     at.out()
         .add(
             new DecisionEvent(

@@ -2,6 +2,7 @@ package io.coinfer.orchestrator.slot;
 
 import io.coinfer.contracts.events.UeStateEvent;
 import io.coinfer.mec.sim.Action;
+import io.coinfer.orchestrator.policy.PolicySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The latest state of every registered UE, fed from the compacted topic, and the last action each
- * UE was given (the {@code pending} action a scheduler sees). Thread-safe: the consumer writes, the
- * slot thread reads.
+ * The latest state of every registered UE, fed from the compacted topic, the last action each UE
+ * was given (the {@code pending} action a scheduler sees) and the last one it was given with tasks
+ * queued. Thread-safe: the consumer writes, the slot thread reads.
  */
 @Component
 public class UeBook {
@@ -30,7 +31,7 @@ public class UeBook {
   public void report(UeStateEvent state, Instant receivedAt) {
     ues.merge(
         state.ueId(),
-        new Entry(state, receivedAt, Action.local(0), Math.max(1, state.tasksQueued())),
+        new Entry(state, receivedAt, Action.local(0), Math.max(1, state.tasksQueued()), null),
         (old, neu) ->
             neu.state().sequence() < old.state().sequence()
                 ? old
@@ -38,7 +39,8 @@ public class UeBook {
                     neu.state(),
                     receivedAt,
                     old.lastAction(),
-                    Math.max(old.maxTasks(), neu.state().tasksQueued())));
+                    Math.max(old.maxTasks(), neu.state().tasksQueued()),
+                    old.taskDecision()));
   }
 
   /**
@@ -51,14 +53,23 @@ public class UeBook {
   }
 
   /**
-   * Remembers the action a UE was given, for the next slot's scheduler.
+   * Remembers the action a UE was given, for the next slot's scheduler, and, when its last report
+   * had tasks queued, as its task decision.
    *
    * @param ueId the UE id
    * @param action the action
+   * @param policy the policy that decided it
    */
-  void decided(String ueId, Action action) {
+  void decided(String ueId, Action action, PolicySpec policy) {
     ues.computeIfPresent(
-        ueId, (id, e) -> new Entry(e.state(), e.receivedAt(), action, e.maxTasks()));
+        ueId,
+        (id, e) ->
+            new Entry(
+                e.state(),
+                e.receivedAt(),
+                action,
+                e.maxTasks(),
+                e.state().tasksQueued() > 0 ? new TaskDecision(action, policy) : e.taskDecision()));
   }
 
   /**
@@ -89,8 +100,15 @@ public class UeBook {
    * @param lastAction the last action it was given (at first: local, channel 0, ~0 W, as in the
    *     paper's test scenario)
    * @param maxTasks the largest queue it has reported, at least 1 (the scale of its task state)
+   * @param taskDecision the last action it was given while its latest report had tasks queued, or
+   *     null before the first
    */
-  public record Entry(UeStateEvent state, Instant receivedAt, Action lastAction, int maxTasks) {
+  public record Entry(
+      UeStateEvent state,
+      Instant receivedAt,
+      Action lastAction,
+      int maxTasks,
+      TaskDecision taskDecision) {
 
     /**
      * When the latest report was made: the earlier of the gateway's stamp and its arrival here, so
@@ -102,4 +120,12 @@ public class UeBook {
       return state.reportedAt().isBefore(receivedAt) ? state.reportedAt() : receivedAt;
     }
   }
+
+  /**
+   * An action given to a UE with tasks queued, and the policy that gave it.
+   *
+   * @param action the action
+   * @param policy the policy
+   */
+  public record TaskDecision(Action action, PolicySpec policy) {}
 }

@@ -148,29 +148,33 @@ class DecisionStepTest {
   }
 
   @Test
-  void shouldDecideForAUeWithAnEmptyQueueAsForOneWithOneTaskQueued(@TempDir Path dir) {
-    // Given MAHPPO over 3 UEs that reported 3 tasks each, then ue-c one task, and the same over
-    // another book where ue-c then reported an empty queue
+  void shouldKeepTheLastTaskDecisionOfAUeWhoseQueueEmptiedUntilThePolicyChanges(@TempDir Path dir) {
+    // Given MAHPPO over 3 UEs with 3 tasks each, its first slot decided, then ue-c's queue empty
     activateMahppoOverThreeUes(dir);
-    book.report(queued("ue-c", 1), NOW);
-    UeBook emptied = new UeBook();
-    for (String ue : List.of("ue-a", "ue-b", "ue-c")) {
-      emptied.report(state(ue, 1.0), NOW);
-    }
-    emptied.report(queued("ue-c", 0), NOW);
+    DecisionEvent first = byUe(step.decide(0, NOW)).get("ue-c");
+    book.report(queued("ue-c", 0), NOW);
 
-    // When each book's first slot is decided
-    Map<String, DecisionEvent> one = byUe(step.decide(0, NOW));
-    Map<String, DecisionEvent> empty =
-        byUe(new DecisionStep(emptied, policies, Duration.ofSeconds(30)).decide(0, NOW));
+    // When the next slots are decided
+    DecisionEvent second = byUe(step.decide(1, NOW)).get("ue-c");
+    DecisionEvent third = byUe(step.decide(2, NOW)).get("ue-c");
 
-    // Then the empty queue got the decision for a task about to start, the one a job arriving
-    // during the slot runs with, and nobody's decision changed
-    for (String ue : List.of("ue-a", "ue-b", "ue-c")) {
-      assertThat(empty.get(ue))
-          .extracting(DecisionEvent::point, DecisionEvent::subChannel, DecisionEvent::powerW)
-          .containsExactly(one.get(ue).point(), one.get(ue).subChannel(), one.get(ue).powerW());
+    // Then ue-c keeps the decision it got for a task, the one a job arriving now runs with
+    for (DecisionEvent held : List.of(second, third)) {
+      assertThat(held)
+          .extracting(
+              DecisionEvent::point,
+              DecisionEvent::subChannel,
+              DecisionEvent::powerW,
+              DecisionEvent::source)
+          .containsExactly(
+              first.point(), first.subChannel(), first.powerW(), DecisionSource.POLICY);
     }
+
+    // And after a policy switch the new policy decides for it
+    policies.switchTo("fixed:2:0.7");
+    assertThat(byUe(step.decide(3, NOW)).get("ue-c"))
+        .extracting(DecisionEvent::point, DecisionEvent::powerW, DecisionEvent::policyId)
+        .containsExactly(2, 0.7, "fixed:2:0.7");
   }
 
   @Test
