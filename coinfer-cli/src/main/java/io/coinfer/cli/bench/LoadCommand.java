@@ -234,14 +234,14 @@ public final class LoadCommand implements Callable<Integer> {
    * @param fleetUes the fleet's UEs
    * @param ratePerUe each UE's Poisson job rate, jobs per second
    * @param runFor how long its jobs arrive
-   * @return the settings: 32x32 images, one job in flight per UE
+   * @return the settings: images at the served model's size, one job in flight per UE
    */
   SimulatorSettings settings(URI gateway, int fleetUes, double ratePerUe, Duration runFor) {
     return SimulatorSettings.defaults(gateway, fleetUes, ratePerUe, runFor, seed)
         .withWorkload(
             Net.parse(net),
             SimulatorSettings.parseDuration(slot),
-            ModelProvisioner.IMAGE_SIZE,
+            ModelProvisioner.imageSize(Architecture.of(model.trim()).id()),
             1,
             SimulatorSettings.parseDuration(grace));
   }

@@ -20,22 +20,25 @@ import picocli.CommandLine;
  */
 public final class ModelProvisioner {
 
-  /** Image side the platform's model is trained and served at, pixels. */
-  public static final int IMAGE_SIZE = 32;
+  /**
+   * resnet18's and vgg11's recipe. With {@link #TRAIN_PER_CLASS}, {@link #CODEC_EPOCHS} and {@link
+   * #FINETUNE_EPOCHS} resnet18 reaches about 95 % test top-1, 69 % through the codec at point 1 and
+   * 93-95 % through those at points 2-4, in about a minute and a half of first-run training on an
+   * idle 2-core machine.
+   */
+  static final Recipe SMALL_IMAGES = new Recipe(32, 10, 0.001);
 
   /**
-   * Synthetic training images per class. With {@link #BACKBONE_EPOCHS}, {@link #CODEC_EPOCHS} and
-   * {@link #FINETUNE_EPOCHS} resnet18 reaches about 95 % test top-1, 69 % through the codec at
-   * point 1 and 93-95 % through those at points 2-4, in about a minute and a half of first-run
-   * training on an idle 2-core machine.
+   * mobilenetv2's recipe: at 32x32 its stride-32 feature map is 1x1 and it stays near chance (11.5
+   * % top-1 served by {@code up}); at 64x64 it learns, faster at the higher learning rate.
    */
+  static final Recipe MOBILENETV2 = new Recipe(64, 20, 0.002);
+
+  /** Synthetic training images per class. */
   static final int TRAIN_PER_CLASS = 200;
 
   /** Synthetic test images per class (the accuracy printed after each epoch). */
   static final int TEST_PER_CLASS = 50;
-
-  /** Backbone epochs on first run, the learning rate decayed along a half cosine. */
-  static final int BACKBONE_EPOCHS = 10;
 
   /** Codec epochs per point on first run, the learning rate decayed along a half cosine. */
   static final int CODEC_EPOCHS = 2;
@@ -49,13 +52,42 @@ public final class ModelProvisioner {
   private ModelProvisioner() {}
 
   /**
+   * How the first run trains a model family's backbone.
+   *
+   * @param imageSize image side the model is trained and served at, pixels
+   * @param backboneEpochs backbone epochs, the learning rate decayed along a half cosine
+   * @param learningRate the backbone's Adam learning rate at the start
+   */
+  record Recipe(int imageSize, int backboneEpochs, double learningRate) {}
+
+  /**
+   * The first-run recipe of a model family.
+   *
+   * @param family the model family (splitnn's architecture id), e.g. {@code resnet18}
+   * @return its recipe
+   */
+  static Recipe recipe(String family) {
+    return family.startsWith("mobilenetv2") ? MOBILENETV2 : SMALL_IMAGES;
+  }
+
+  /**
+   * The image side a model family is trained and served at, the size the fleet's UEs submit.
+   *
+   * @param family the model family
+   * @return pixels
+   */
+  public static int imageSize(String family) {
+    return recipe(family).imageSize();
+  }
+
+  /**
    * The model id of a model family, as {@code train-backbone} names it.
    *
    * @param family the model family (splitnn's architecture id), e.g. {@code resnet18}
    * @return e.g. {@code resnet18-synthetic-32}
    */
   static String modelId(String family) {
-    return family + "-synthetic-" + IMAGE_SIZE;
+    return family + "-synthetic-" + imageSize(family);
   }
 
   /**
@@ -107,6 +139,7 @@ public final class ModelProvisioner {
             + ": training it once (backbone, then a"
             + " codec at points 1-4), it will be cached");
     if (!Files.isRegularFile(store.modelDir(id).resolve(ModelStore.MANIFEST))) {
+      Recipe recipe = recipe(family);
       run(
           new TrainBackboneCommand(),
           List.of(
@@ -115,13 +148,15 @@ public final class ModelProvisioner {
               "--data",
               "synthetic",
               "--image-size",
-              Integer.toString(IMAGE_SIZE),
+              Integer.toString(recipe.imageSize()),
               "--train-per-class",
               Integer.toString(TRAIN_PER_CLASS),
               "--test-per-class",
               Integer.toString(TEST_PER_CLASS),
               "--epochs",
-              Integer.toString(BACKBONE_EPOCHS),
+              Integer.toString(recipe.backboneEpochs()),
+              "--lr",
+              Double.toString(recipe.learningRate()),
               "--cosine",
               "--id",
               id));

@@ -227,7 +227,7 @@ public final class UpCommand implements Callable<Integer> {
             .withWorkload(
                 dnn,
                 slotLength,
-                ModelProvisioner.IMAGE_SIZE,
+                ModelProvisioner.imageSize(dnn.id()),
                 1,
                 SimulatorSettings.parseDuration(grace));
     PolicyReader policies =
