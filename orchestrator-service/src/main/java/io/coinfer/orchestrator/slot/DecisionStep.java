@@ -140,10 +140,9 @@ public final class DecisionStep {
     Action[] fallbackActions = null;
     for (int i = 0; i < actions.length; i++) {
       Action action = actions[i];
-      UeBook.TaskDecision held = at.ues().get(i).taskDecision();
-      if (at.ues().get(i).state().tasksQueued() == 0
-          && held != null
-          && held.policy().equals(active)) {
+      UeBook.Entry ue = at.ues().get(i);
+      UeBook.TaskDecision held = ue.taskDecision();
+      if (ue.state().tasksQueued() == 0 && held != null && held.policy().equals(active)) {
         emit(at, i, held.action(), active, DecisionSource.POLICY, List.of());
         continue;
       }
