@@ -14,9 +14,12 @@ import java.util.List;
  * @param ues one context per UE, in index order
  * @param config the system
  * @param slot slots already run in this episode (0 at the first decision)
+ * @param stream whether the UEs serve a stream of jobs rather than a batch (the platform's UEs), so
+ *     that a plan made once for good is made for {@link #fullBatches()}, not for the few tasks
+ *     queued now
  */
 public record SchedulingContext(
-    double[] state, List<UeContext> ues, ScenarioConfig config, int slot) {
+    double[] state, List<UeContext> ues, ScenarioConfig config, int slot, boolean stream) {
 
   /** Numbers per UE in the global state. */
   private static final int STATE_PER_UE = 4;
@@ -72,7 +75,19 @@ public record SchedulingContext(
       state[k + 2] = ue.bitsLeft() / ScenarioConfig.RAW_IMAGE_BITS;
       state[k + 3] = (ue.distanceMeters() - config.dminMeters()) / span;
     }
-    return new SchedulingContext(state, ues, config, slot);
+    return new SchedulingContext(state, ues, config, slot, false);
+  }
+
+  /**
+   * This context for UEs that serve a stream of jobs (the platform's). Such a UE reports one or two
+   * queued jobs, or none: a plan made once for good from those queues is a plan for the last tasks
+   * of an episode ({@code static-search}'s, at the platform's first slot, when every UE is idle and
+   * counts one task, sent every job as the raw image at low power).
+   *
+   * @return the same context, marked as a stream
+   */
+  public SchedulingContext streaming() {
+    return new SchedulingContext(state, ues, config, slot, true);
   }
 
   /**
@@ -82,6 +97,21 @@ public record SchedulingContext(
    * @return the setup
    */
   public EpisodeSetup remainingEpisode() {
+    return episode(false);
+  }
+
+  /**
+   * The UEs where they are, each with a full batch of {@code lambda} tasks (idle or not) started
+   * with its current action: the test scenario's episode at their distances, a stream's steady
+   * state.
+   *
+   * @return the setup
+   */
+  public EpisodeSetup fullBatches() {
+    return episode(true);
+  }
+
+  private EpisodeSetup episode(boolean fullBatches) {
     int n = ues.size();
     double[] distances = new double[n];
     int[] tasks = new int[n];
@@ -89,7 +119,7 @@ public record SchedulingContext(
     for (int i = 0; i < n; i++) {
       UeContext ue = ues.get(i);
       distances[i] = ue.distanceMeters();
-      tasks[i] = Math.max(1, ue.tasksLeft());
+      tasks[i] = fullBatches ? config.lambda() : Math.max(1, ue.tasksLeft());
       initial[i] = ue.current();
     }
     return new EpisodeSetup(distances, tasks, initial);

@@ -16,9 +16,10 @@ import java.util.List;
  * power), found by simulating the episode itself.
  *
  * <p>At the first decision of an episode it reads the episode from the context (distances, batches,
- * the actions in flight), then minimises the episode objective {@code latency per task per device +
- * beta x energy per task per device} (the paper's evaluation metrics) over static assignments, each
- * candidate scored by running the real simulator to the end:
+ * the actions in flight; for UEs that serve a {@link SchedulingContext#stream}, a full batch each),
+ * then minimises the episode objective {@code latency per task per device + beta x energy per task
+ * per device} (the paper's evaluation metrics) over static assignments, each candidate scored by
+ * running the real simulator to the end:
  *
  * <ol>
  *   <li>score every uniform assignment (every UE the same point and power, UE i on sub-channel i
@@ -74,7 +75,7 @@ public final class StaticSearchScheduler implements Scheduler {
   @Override
   public Action[] decide(SchedulingContext ctx) {
     if (plan == null || plan.length != ctx.ues().size()) {
-      plan = search(ctx.remainingEpisode());
+      plan = search(ctx.stream() ? ctx.fullBatches() : ctx.remainingEpisode());
     }
     return plan.clone();
   }

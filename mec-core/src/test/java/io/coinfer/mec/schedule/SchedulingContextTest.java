@@ -82,4 +82,30 @@ class SchedulingContextTest {
             start.state()[11]);
     assertThat(ctx.slot()).isEqualTo(12);
   }
+
+  @Test
+  void shouldGiveAPlannerTheQueuesLeftOrAFullBatchForEveryUe() {
+    // Given two UEs with 3 and 0 tasks queued, holding point 2 and local
+    Action[] held = {new Action(2, 1, 0.1), Action.local(0)};
+    List<UeContext> ues =
+        List.of(
+            UeContext.atTaskStart(0, 20, 3, 3, held[0], cfg),
+            UeContext.atTaskStart(1, 80, 0, 3, held[1], cfg));
+    SchedulingContext batch = SchedulingContext.of(ues, cfg, 4);
+
+    // When a planner asks for the rest of the episode, or for full batches
+    EpisodeSetup rest = batch.remainingEpisode();
+    EpisodeSetup full = batch.streaming().fullBatches();
+
+    // Then the rest is what is queued (an idle UE one task), full batches a batch each
+    assertThat(rest.tasks()).containsExactly(3, 1);
+    assertThat(full.tasks()).containsExactly(cfg.lambda(), cfg.lambda());
+    for (EpisodeSetup setup : List.of(rest, full)) {
+      assertThat(setup.distancesMeters()).containsExactly(20, 80);
+      assertThat(setup.initialActions()).containsExactly(held);
+    }
+    assertThat(batch.stream()).isFalse();
+    assertThat(batch.streaming().stream()).isTrue();
+    assertThat(batch.streaming().remainingEpisode().tasks()).containsExactly(3, 1);
+  }
 }

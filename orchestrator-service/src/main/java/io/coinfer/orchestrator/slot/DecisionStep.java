@@ -48,6 +48,11 @@ import org.slf4j.LoggerFactory;
  * never learned it; mobilenetv2's sent such jobs' raw images at 0.013 W, 169 ms each). An idle UE
  * keeps the active policy's last decision for it while it had tasks queued, as {@code greedy} keeps
  * an idle UE's last choice; before its first such decision it gets the policy's.
+ *
+ * <p>The UEs serve streams of jobs ({@link SchedulingContext#streaming}), so {@code static-search},
+ * which plans once for good, plans an episode in which every UE holds a full batch from its last
+ * action, not the few jobs queued at the first slot. {@code mahppo:plan<K>} plans again at every
+ * slot from the queues reported.
  */
 public final class DecisionStep {
 
@@ -213,7 +218,8 @@ public final class DecisionStep {
               ue.lastAction(),
               cfg));
     }
-    return SchedulingContext.of(contexts, cfg, (int) Math.min(at.slot(), Integer.MAX_VALUE));
+    return SchedulingContext.of(contexts, cfg, (int) Math.min(at.slot(), Integer.MAX_VALUE))
+        .streaming();
   }
 
   /** Publishes one UE's decision, its power capped further at the UE's own pmax. */

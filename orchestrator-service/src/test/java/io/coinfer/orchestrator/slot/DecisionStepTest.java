@@ -10,6 +10,7 @@ import io.coinfer.contracts.events.Event;
 import io.coinfer.contracts.events.UeStateEvent;
 import io.coinfer.mec.profile.Net;
 import io.coinfer.mec.schedule.SchedulingContext;
+import io.coinfer.mec.schedule.StaticSearchScheduler;
 import io.coinfer.mec.sim.Action;
 import io.coinfer.mec.sim.EpisodeSetup;
 import io.coinfer.mec.sim.MecEnvironment;
@@ -175,6 +176,30 @@ class DecisionStepTest {
     assertThat(byUe(step.decide(3, NOW)).get("ue-c"))
         .extracting(DecisionEvent::point, DecisionEvent::powerW, DecisionEvent::policyId)
         .containsExactly(2, 0.7, "fixed:2:0.7");
+  }
+
+  @Test
+  void shouldLetStaticSearchPlanTheStreamsSteadyStateNotTheJobsQueuedNow() {
+    // Given static-search active over 3 resnet18 UEs at 50 m that have no job queued yet, as at
+    // the platform's first slot
+    policies.switchTo("static-search");
+    for (String ue : List.of("ue-a", "ue-b", "ue-c")) {
+      book.report(queued(ue, 0), NOW);
+    }
+
+    // When the first slot is decided
+    List<DecisionEvent> decisions = step.decide(0, NOW);
+
+    // Then static-search planned the test scenario's episode for those UEs (a full batch each),
+    // not an episode of one task each, whose cheapest plan sent every job's raw image
+    ScenarioConfig cfg = policies.config(Net.RESNET18, 3);
+    MecEnvironment env = new MecEnvironment(cfg, Scenario.TEST);
+    env.reset(0);
+    Action[] planned = new StaticSearchScheduler(cfg).decide(SchedulingContext.of(env));
+    assertThat(decisions)
+        .extracting(d -> new Action(d.point(), d.subChannel(), d.powerW()))
+        .containsExactly(planned);
+    assertThat(decisions).extracting(DecisionEvent::point).doesNotContain(Net.EDGE_POINT);
   }
 
   @Test
