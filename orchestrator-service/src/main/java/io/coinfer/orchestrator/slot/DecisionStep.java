@@ -232,7 +232,7 @@ public final class DecisionStep {
       List<DecisionCorrection> corrections) {
     UeBook.Entry ue = at.ues().get(index);
     double power = Math.min(action.powerWatts(), ue.state().pmaxW());
-    book.decided(ue.state().ueId(), action, policy);
+    book.decided(ue.state().ueId(), action, policy, ue.state().tasksQueued() > 0);
     at.out()
         .add(
             new DecisionEvent(

@@ -53,14 +53,16 @@ public class UeBook {
   }
 
   /**
-   * Remembers the action a UE was given, for the next slot's scheduler, and, when its last report
-   * had tasks queued, as its task decision.
+   * Remembers the action a UE was given, for the next slot's scheduler, and, when it was decided
+   * for a UE with tasks queued, as its task decision.
    *
    * @param ueId the UE id
    * @param action the action
    * @param policy the policy that decided it
+   * @param forTasks whether the state it was decided on had tasks queued (a report that arrived
+   *     since does not count)
    */
-  void decided(String ueId, Action action, PolicySpec policy) {
+  void decided(String ueId, Action action, PolicySpec policy, boolean forTasks) {
     ues.computeIfPresent(
         ueId,
         (id, e) ->
@@ -69,7 +71,7 @@ public class UeBook {
                 e.receivedAt(),
                 action,
                 e.maxTasks(),
-                e.state().tasksQueued() > 0 ? new TaskDecision(action, policy) : e.taskDecision()));
+                forTasks ? new TaskDecision(action, policy) : e.taskDecision()));
   }
 
   /**
