@@ -182,6 +182,15 @@ public final class TrainPolicyCommand implements Callable<Integer> {
   Integer powerLevels;
 
   @Option(
+      names = "--autoregressive",
+      arity = "1",
+      description =
+          "Let each UE's actor read the actions chosen in the same slot by the actors placed"
+              + " before it, so that the UEs choose one after another: true/false (published:"
+              + " false).")
+  Boolean autoregressive;
+
+  @Option(
       names = "--keep-best",
       arity = "1",
       description =
@@ -336,6 +345,9 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     }
     if (powerLevels != null) {
       b.powerLevels(powerLevels);
+    }
+    if (autoregressive != null) {
+      b.autoregressive(autoregressive);
     }
     if (actorHidden != null) {
       b.trunkHidden(actorHidden);

@@ -83,6 +83,11 @@ import java.util.Objects;
  *     mapped to watts by {@code powerScale} (with {@link PowerScale#LOG}: log-spaced powers from
  *     pmax / 1000 to pmax), so that the deterministic policy serves its most likely level rather
  *     than a Gaussian's mean (ours)
+ * @param autoregressive each per-UE actor also reads the actions already chosen in the same slot by
+ *     the actors placed before it (one-hot point and sub-channel, power head sample / pmax), so the
+ *     UEs' actions are drawn one after another from conditional distributions instead of
+ *     independently, and the deterministic policy takes each most likely action given those before
+ *     it. false = independent actors (published; also in older checkpoints) (ours)
  */
 public record MahppoConfig(
     long totalSteps,
@@ -123,7 +128,8 @@ public record MahppoConfig(
     Scenario trainingScenario,
     int validationEpisodes,
     boolean distanceOrder,
-    int powerLevels) {
+    int powerLevels,
+    boolean autoregressive) {
 
   /** Random-positions episodes of the kept-best validation unless told otherwise. */
   public static final int DEFAULT_VALIDATION_EPISODES = 10;
@@ -241,6 +247,10 @@ public record MahppoConfig(
     warmStartTeacher = warmStartTeacher == null ? "" : warmStartTeacher.trim();
     require(warmStartSteps >= 0, "warmStartSteps must be >= 0, got " + warmStartSteps);
     require(
+        !autoregressive || (!sharedActor && warmStartSteps == 0),
+        "autoregressive actors are per-UE actors trained by PPO alone: they cannot be combined"
+            + " with a shared actor or a warm start");
+    require(
         warmStartSteps == 0 || !warmStartTeacher.isEmpty(),
         "warmStartSteps > 0 needs a warmStartTeacher (a baseline spec such as static-search)");
     require(
@@ -310,7 +320,8 @@ public record MahppoConfig(
         Scenario.TRAIN,
         DEFAULT_VALIDATION_EPISODES,
         false,
-        0);
+        0,
+        false);
   }
 
   /**
@@ -351,7 +362,8 @@ public record MahppoConfig(
         headHidden,
         criticHidden,
         distanceOrder,
-        powerLevels);
+        powerLevels,
+        autoregressive);
   }
 
   /**
@@ -432,6 +444,7 @@ public record MahppoConfig(
     private int validationEpisodes;
     private boolean distanceOrder;
     private int powerLevels;
+    private boolean autoregressive;
 
     private Builder(MahppoConfig c) {
       totalSteps = c.totalSteps;
@@ -473,6 +486,7 @@ public record MahppoConfig(
       validationEpisodes = c.validationEpisodes;
       distanceOrder = c.distanceOrder;
       powerLevels = c.powerLevels;
+      autoregressive = c.autoregressive;
     }
 
     /** Sets {@link MahppoConfig#totalSteps()}. */
@@ -637,6 +651,12 @@ public record MahppoConfig(
       return this;
     }
 
+    /** Sets {@link MahppoConfig#autoregressive()}. */
+    public Builder autoregressive(boolean v) {
+      autoregressive = v;
+      return this;
+    }
+
     /** Sets {@link MahppoConfig#reward()}. */
     public Builder reward(RewardKind v) {
       reward = v;
@@ -697,7 +717,8 @@ public record MahppoConfig(
           trainingScenario,
           validationEpisodes,
           distanceOrder,
-          powerLevels);
+          powerLevels,
+          autoregressive);
     }
   }
 }

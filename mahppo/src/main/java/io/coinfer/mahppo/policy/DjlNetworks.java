@@ -59,8 +59,8 @@ public final class DjlNetworks implements AutoCloseable {
   /**
    * Evaluates the actors of every UE on a minibatch.
    *
-   * @param actorInput {@code [B, in]} (per-UE actors: all read the same global features) or {@code
-   *     [ues * B, in]} agent-major (shared actor)
+   * @param actorInput {@code [B, in]} (independent per-UE actors: all read the same global
+   *     features) or {@code [ues * B, in]} agent-major (a shared actor, autoregressive actors)
    * @param batch the minibatch size B
    * @return point and channel log-probabilities {@code [ues, B, k]}, power mean and std {@code
    *     [ues, B]} (Gaussian head) or power-level log-probabilities {@code [ues, B, L]}
@@ -69,10 +69,14 @@ public final class DjlNetworks implements AutoCloseable {
   public ActorHeads actors(NDArray actorInput, int batch, double pmax) {
     int g = shape.actorGroups();
     int ues = shape.sharedActor() ? (int) (actorInput.getShape().get(0) / batch) : shape.ues();
-    NDArray x =
-        shape.sharedActor()
-            ? actorInput.reshape(1, (long) ues * batch, shape.actorInput())
-            : actorInput.expandDims(0).repeat(0, g);
+    NDArray x;
+    if (shape.sharedActor()) {
+      x = actorInput.reshape(1, (long) ues * batch, shape.actorInput());
+    } else if (shape.autoregressive()) {
+      x = actorInput.reshape(g, batch, shape.actorInput());
+    } else {
+      x = actorInput.expandDims(0).repeat(0, g);
+    }
     for (int i = 0; i < shape.trunk().size(); i++) {
       x = Activation.relu(linear3(x, "actor.trunk" + i));
     }

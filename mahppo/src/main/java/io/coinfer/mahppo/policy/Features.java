@@ -156,19 +156,24 @@ public final class Features {
   }
 
   /**
-   * Writes the actor input rows: for per-UE actors one row (all UEs' features); for a shared actor
-   * one row per UE: own features, fleet mean, one-hot index.
+   * Writes the actor input rows: for per-UE actors one row (all UEs' features); for autoregressive
+   * actors one row per UE: all UEs' features and no choices yet (zeros, which {@link
+   * JavaPolicy#act} fills place by place); for a shared actor one row per UE: own features, fleet
+   * mean, one-hot index.
    *
    * @param ueFeatures the output of {@link #ueFeatures}
    * @param out the destination, {@link #actorRows()} x {@code shape.actorInput()}
    */
   public void actorInput(float[] ueFeatures, float[] out) {
     int f = shape.ueFeatures();
+    int in = shape.actorInput();
     if (!shape.sharedActor()) {
-      System.arraycopy(ueFeatures, 0, out, 0, ues * f);
+      java.util.Arrays.fill(out, 0, actorRows() * in, 0f);
+      for (int row = 0; row < actorRows(); row++) {
+        System.arraycopy(ueFeatures, 0, out, row * in, ues * f);
+      }
       return;
     }
-    int in = shape.actorInput();
     java.util.Arrays.fill(out, 0, ues * in, 0f);
     for (int u = 0; u < ues; u++) {
       int o = u * in;
@@ -182,8 +187,10 @@ public final class Features {
     }
   }
 
-  /** Rows of actor input: 1 for per-UE actors (they share one input), else one per UE. */
+  /**
+   * Rows of actor input: 1 for independent per-UE actors (they share one input), else one per UE.
+   */
   public int actorRows() {
-    return shape.sharedActor() ? ues : 1;
+    return shape.rowPerUe() ? ues : 1;
   }
 }

@@ -106,17 +106,22 @@ public final class JavaPolicy {
   }
 
   /**
-   * Evaluates every UE's actor.
+   * Evaluates every UE's actor, place by place, and lets {@code chooser} pick each place's action
+   * once its distributions are known. With {@link PolicyShape#autoregressive()} the choice is then
+   * written into the input rows of the later places (so {@code actorInput} ends up holding the rows
+   * the actors read, as the update must see them); otherwise the choices do not change the
+   * distributions.
    *
    * @param actorInput {@code rows x actorInput} as written by {@link Features#actorInput}
-   * @param out receives each UE's distributions
+   * @param out receives each UE's distributions and chosen action
+   * @param chooser picks each place's action, in place order
    */
-  public void act(float[] actorInput, ActorOutputs out) {
+  public void act(float[] actorInput, ActorOutputs out, Chooser chooser) {
     int in = shape.actorInput();
     int h = shape.headHidden();
     for (int u = 0; u < ues; u++) {
       int g = shape.sharedActor() ? 0 : u;
-      int row = shape.sharedActor() ? u : 0;
+      int row = shape.rowPerUe() ? u : 0;
       System.arraycopy(actorInput, row * in, act[0], 0, in);
       for (int i = 0; i < layers; i++) {
         dense(act[i], widths[i], trunkW[i], trunkB[i], g, act[i + 1], widths[i + 1], true);
@@ -150,7 +155,34 @@ public final class JavaPolicy {
       if (shape.categoricalPower()) {
         logSoftmax(out.powerLogits[u]);
       }
+      chooser.choose(out, u);
+      if (shape.autoregressive()) {
+        for (int later = u + 1; later < ues; later++) {
+          writeChoice(out, u, actorInput, later * in + shape.globalFeatures());
+        }
+      }
     }
+  }
+
+  /** Writes place u's chosen action into the choice block of an input row starting at {@code o}. */
+  private void writeChoice(ActorOutputs out, int u, float[] actorInput, int o) {
+    int c = shape.choiceFeatures();
+    java.util.Arrays.fill(actorInput, o + u * c, o + (u + 1) * c, 0f);
+    actorInput[o + u * c + out.point[u]] = 1f;
+    actorInput[o + u * c + PolicyShape.POINTS + out.channel[u]] = 1f;
+    double fraction = Math.min(1, Math.max(0, out.power[u] / pmax));
+    actorInput[o + u * c + PolicyShape.POINTS + shape.channels()] = (float) fraction;
+  }
+
+  /** Picks one place's action from its distributions (see {@link #act}). */
+  @FunctionalInterface
+  public interface Chooser {
+    /**
+     * @param out the distributions; the choice goes into {@code out.point[place]}, {@code
+     *     out.channel[place]} and {@code out.power[place]}, e.g. by {@link ActorOutputs#chooseMode}
+     * @param place the place whose distributions {@code out} holds
+     */
+    void choose(ActorOutputs out, int place);
   }
 
   /**
@@ -253,6 +285,15 @@ public final class JavaPolicy {
     /** {@code [ues][levels]} log-probabilities of the power levels (categorical head). */
     public final float[][] powerLogits;
 
+    /** {@code [ues]} the chosen points. */
+    public final int[] point;
+
+    /** {@code [ues]} the chosen sub-channels. */
+    public final int[] channel;
+
+    /** {@code [ues]} the chosen power head samples, in head units ([0, pmax] before clamping). */
+    public final double[] power;
+
     private final PolicyShape shape;
     private final double pmax;
     private final float[] scratch = new float[1];
@@ -265,6 +306,35 @@ public final class JavaPolicy {
       powerMean = new float[ues];
       powerStd = new float[ues];
       powerLogits = new float[ues][shape.powerLevels()];
+      point = new int[ues];
+      channel = new int[ues];
+      power = new double[ues];
+    }
+
+    /** Chooses the deterministic policy's action for a place: the most likely of every head. */
+    public void chooseMode(int u) {
+      choose(u, Sampling.argmax(pointLogits[u]), Sampling.argmax(channelLogits[u]), powerMode(u));
+    }
+
+    /** Chooses an action for a place by drawing every head from {@code random}. */
+    public void chooseSample(int u, RandomGenerator random) {
+      int p = Sampling.sample(pointLogits[u], random);
+      int c = Sampling.sample(channelLogits[u], random);
+      choose(u, p, c, samplePower(u, random));
+    }
+
+    /**
+     * Chooses a given action for a place.
+     *
+     * @param u the place
+     * @param p the point
+     * @param c the sub-channel
+     * @param x the power head sample
+     */
+    public void choose(int u, int p, int c, double x) {
+      point[u] = p;
+      channel[u] = c;
+      power[u] = x;
     }
 
     /**

@@ -25,6 +25,9 @@ import java.util.List;
  * @param powerLevels 0: the power head is a Gaussian (mean and std outputs, as published); else it
  *     is categorical over this many levels of the head sample, equally spaced in [0, pmax] (the
  *     power scale maps them to watts)
+ * @param autoregressive per-UE actors also read the actions chosen in the same slot by the actors
+ *     of the places before theirs ({@link #choiceFeatures()} after the UEs' features); each actor
+ *     then has its own input row
  */
 public record PolicyShape(
     int ues,
@@ -36,7 +39,8 @@ public record PolicyShape(
     int headHidden,
     List<Integer> critic,
     boolean distanceOrder,
-    int powerLevels) {
+    int powerLevels,
+    boolean autoregressive) {
 
   /** Partition points per network (0 = raw image, 5 = all local), as in the paper. */
   public static final int POINTS = 6;
@@ -56,6 +60,9 @@ public record PolicyShape(
     if (sharedActor && ues > maxUes) {
       throw new IllegalArgumentException(
           "a shared actor for at most " + maxUes + " UEs cannot be trained on " + ues);
+    }
+    if (autoregressive && sharedActor) {
+      throw new IllegalArgumentException("a shared actor cannot be autoregressive");
     }
     if (powerLevels == 1 || powerLevels < 0) {
       throw new IllegalArgumentException(
@@ -82,7 +89,8 @@ public record PolicyShape(
         headHidden,
         critic,
         nearestFirst,
-        powerLevels);
+        powerLevels,
+        autoregressive);
   }
 
   /** Features of one UE. */
@@ -95,9 +103,25 @@ public record PolicyShape(
     return ues * ueFeatures();
   }
 
+  /** Features of one place's chosen action: one-hot point, one-hot sub-channel, power / pmax. */
+  public int choiceFeatures() {
+    return POINTS + channels + 1;
+  }
+
   /** Length of one actor input row. */
   public int actorInput() {
-    return sharedActor ? 2 * ueFeatures() + maxUes : globalFeatures();
+    if (sharedActor) {
+      return 2 * ueFeatures() + maxUes;
+    }
+    return globalFeatures() + (autoregressive ? ues * choiceFeatures() : 0);
+  }
+
+  /**
+   * Whether each UE's actor reads its own input row (a shared actor, autoregressive actors) rather
+   * than all per-UE actors one shared row.
+   */
+  public boolean rowPerUe() {
+    return sharedActor || autoregressive;
   }
 
   /** Number of actor networks: 1 if shared, else one per UE. */

@@ -112,8 +112,7 @@ public final class PpoUpdater implements AutoCloseable {
     batch = config.minibatchSize();
     int n = shape.ues();
     actorIn =
-        new float
-            [shape.sharedActor() ? n * batch * shape.actorInput() : batch * shape.actorInput()];
+        new float[shape.rowPerUe() ? n * batch * shape.actorInput() : batch * shape.actorInput()];
     criticIn = new float[batch * shape.globalFeatures()];
     pointOneHot = new float[n * batch * PolicyShape.POINTS];
     channelOneHot = new float[n * batch * shape.channels()];
@@ -250,13 +249,13 @@ public final class PpoUpdater implements AutoCloseable {
       target[j] = targets[t];
       RolloutBuffer a = actors;
       int ta = a == b ? t : random.nextInt(a.size());
-      if (!shape.sharedActor()) {
+      if (!shape.rowPerUe()) {
         System.arraycopy(a.global, ta * g, actorIn, j * g, g);
       }
       for (int u = 0; u < n; u++) {
         int src = ta * n + u;
         int dst = u * batch + j;
-        if (shape.sharedActor()) {
+        if (shape.rowPerUe()) {
           System.arraycopy(a.actorInput, ta * a.actorInputLength + u * in, actorIn, dst * in, in);
         }
         pointOneHot[dst * PolicyShape.POINTS + a.point[src]] = 1f;
@@ -281,8 +280,7 @@ public final class PpoUpdater implements AutoCloseable {
       NDArray global = mb.create(criticIn, new Shape(batch, shape.globalFeatures()));
       NDArray actorInput =
           mb.create(
-              actorIn,
-              new Shape(shape.sharedActor() ? (long) n * batch : batch, shape.actorInput()));
+              actorIn, new Shape(shape.rowPerUe() ? (long) n * batch : batch, shape.actorInput()));
       Shape nb = new Shape(n, batch);
       NDArray pointOh = mb.create(pointOneHot, new Shape(n, batch, PolicyShape.POINTS));
       NDArray channelOh = mb.create(channelOneHot, new Shape(n, batch, shape.channels()));

@@ -32,13 +32,14 @@ public final class RolloutBuffer {
    * Allocates a buffer.
    *
    * @param capacity slots per rollout
-   * @param shape the network sizes (a shared actor stores its own input rows per UE)
+   * @param shape the network sizes (a shared actor and autoregressive actors store their input
+   *     rows, one per UE)
    */
   public RolloutBuffer(int capacity, PolicyShape shape) {
     this.capacity = capacity;
     this.ues = shape.ues();
     this.globalFeatures = shape.globalFeatures();
-    this.actorInputLength = shape.sharedActor() ? shape.ues() * shape.actorInput() : 0;
+    this.actorInputLength = shape.rowPerUe() ? shape.ues() * shape.actorInput() : 0;
     global = new float[capacity * globalFeatures];
     actorInput = new float[capacity * actorInputLength];
     point = new int[capacity * ues];
@@ -73,7 +74,8 @@ public final class RolloutBuffer {
    * Stores the observation and actions of the next slot; {@link #finish} must follow.
    *
    * @param globalIn all UEs' features
-   * @param actorIn a shared actor's input rows (ignored for per-UE actors)
+   * @param actorIn the actors' input rows per UE (ignored for independent per-UE actors, which read
+   *     {@code globalIn})
    * @param points every UE's point
    * @param channels every UE's sub-channel
    * @param powers every UE's power head sample, before the power scale clamps it and maps it to W

@@ -5,7 +5,6 @@ import io.coinfer.mahppo.policy.Features;
 import io.coinfer.mahppo.policy.JavaPolicy;
 import io.coinfer.mahppo.policy.JavaPolicy.ActorOutputs;
 import io.coinfer.mahppo.policy.PolicyWeights;
-import io.coinfer.mahppo.policy.Sampling;
 import io.coinfer.mec.schedule.Scheduler;
 import io.coinfer.mec.schedule.SchedulingContext;
 import io.coinfer.mec.schedule.UeContext;
@@ -99,22 +98,15 @@ public final class MahppoScheduler implements Scheduler {
     }
     features.ueFeatures(ctx.state(), point, channel, power, ueFeatures);
     features.actorInput(ueFeatures, actorInput);
-    policy.act(actorInput, outputs);
+    if (sampled) {
+      policy.act(actorInput, outputs, (o, k) -> o.chooseSample(k, random));
+    } else {
+      policy.act(actorInput, outputs, ActorOutputs::chooseMode);
+    }
     Action[] actions = new Action[n];
     for (int k = 0; k < n; k++) {
-      int p;
-      int c;
-      double w;
-      if (sampled) {
-        p = Sampling.sample(outputs.pointLogits[k], random);
-        c = Sampling.sample(outputs.channelLogits[k], random);
-        w = outputs.samplePower(k, random);
-      } else {
-        p = Sampling.argmax(outputs.pointLogits[k]);
-        c = Sampling.argmax(outputs.channelLogits[k]);
-        w = outputs.powerMode(k);
-      }
-      actions[features.ueAt(k)] = new Action(p, c, powerScale.watts(w, cfg.pmaxWatts()));
+      double w = powerScale.watts(outputs.power[k], cfg.pmaxWatts());
+      actions[features.ueAt(k)] = new Action(outputs.point[k], outputs.channel[k], w);
     }
     return actions;
   }

@@ -11,7 +11,6 @@ import io.coinfer.mahppo.policy.JavaPolicy;
 import io.coinfer.mahppo.policy.JavaPolicy.ActorOutputs;
 import io.coinfer.mahppo.policy.PolicyShape;
 import io.coinfer.mahppo.policy.PolicyWeights;
-import io.coinfer.mahppo.policy.Sampling;
 import io.coinfer.mahppo.ppo.PpoUpdater;
 import io.coinfer.mahppo.ppo.RolloutBuffer;
 import io.coinfer.mahppo.ppo.RunningStats;
@@ -206,6 +205,10 @@ public final class Trainer {
     private final RolloutBuffer taught;
     private final SplittableRandom episodes;
     private final SplittableRandom actions;
+
+    /** Draws every place's action from {@link #actions} (one chooser, not one per step). */
+    private final JavaPolicy.Chooser sample;
+
     private final Evaluator testEvaluator;
     private final MahppoScheduler testScheduler;
     private final Evaluator validationEvaluator;
@@ -270,6 +273,7 @@ public final class Trainer {
               : null;
       this.episodes = new SplittableRandom(seed);
       this.actions = new SplittableRandom(seed + 1);
+      this.sample = (o, k) -> o.chooseSample(k, actions);
       this.testEvaluator = new Evaluator(sc, Scenario.TEST, TEST_SLOT_LIMIT);
       this.teacher =
           config.warmStartSteps() > 0
@@ -482,7 +486,11 @@ public final class Trainer {
       while (!buffer.full()) {
         features.ueFeatures(state, lastPoint, lastChannel, lastPower, ueFeatures);
         features.actorInput(ueFeatures, actorInput);
-        policy.act(actorInput, outs);
+        if (cloning) {
+          policy.act(actorInput, outs, ActorOutputs::chooseMode);
+        } else {
+          policy.act(actorInput, outs, sample);
+        }
         float value = (float) updater.denormalise(policy.value(ueFeatures));
         Action[] taught = cloning ? teacher.decide(SchedulingContext.of(env)) : null;
         // place k's actor decides for UE ue; the buffer keeps places, the environment UEs
@@ -490,9 +498,9 @@ public final class Trainer {
           int ue = features.ueAt(k);
           double x;
           if (cloning) {
-            actedPoint[ue] = Sampling.argmax(outs.pointLogits[k]);
-            actedChannel[ue] = Sampling.argmax(outs.channelLogits[k]);
-            actedPower[ue] = config.powerScale().watts(outs.powerMode(k), pmax);
+            actedPoint[ue] = outs.point[k];
+            actedChannel[ue] = outs.channel[k];
+            actedPower[ue] = config.powerScale().watts(outs.power[k], pmax);
             point[k] = taught[ue].point();
             channel[k] = taught[ue].channel();
             x = outs.representable(config.powerScale().sample(taught[ue].powerWatts(), pmax));
@@ -504,9 +512,9 @@ public final class Trainer {
                 channel[k],
                 taught[ue].powerWatts());
           } else {
-            point[k] = Sampling.sample(outs.pointLogits[k], actions);
-            channel[k] = Sampling.sample(outs.channelLogits[k], actions);
-            x = outs.samplePower(k, actions);
+            point[k] = outs.point[k];
+            channel[k] = outs.channel[k];
+            x = outs.power[k];
           }
           if (!outs.powerFinite(k) || !Float.isFinite(value)) {
             throw new IllegalStateException(

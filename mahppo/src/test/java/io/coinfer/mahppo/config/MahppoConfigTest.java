@@ -75,7 +75,8 @@ class MahppoConfigTest {
                     null,
                     0,
                     false,
-                    0))
+                    0,
+                    false))
         .hasMessageContaining("clipEpsilon");
   }
 

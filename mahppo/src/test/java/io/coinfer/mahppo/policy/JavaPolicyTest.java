@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -14,13 +15,31 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JavaPolicyTest {
 
   @ParameterizedTest
-  @CsvSource({"false, 0", "true, 0", "false, 7", "true, 7"})
-  void shouldMatchTheDjlNetworksThatTrainIt(boolean shared, int powerLevels) {
-    // Given random weights (per-UE actors, or one shared actor; a Gaussian or a categorical power
-    // head) and a random state of 5 UEs
+  @CsvSource({
+    "false, false, 0",
+    "true, false, 0",
+    "false, false, 7",
+    "true, false, 7",
+    "false, true, 0",
+    "false, true, 7"
+  })
+  void shouldMatchTheDjlNetworksThatTrainIt(
+      boolean shared, boolean autoregressive, int powerLevels) {
+    // Given random weights (per-UE actors, autoregressive or not, or one shared actor; a Gaussian
+    // or a categorical power head) and a random state of 5 UEs
     PolicyShape shape =
         new PolicyShape(
-            5, 2, shared, 8, true, List.of(32, 16), 8, List.of(16, 8), false, powerLevels);
+            5,
+            2,
+            shared,
+            8,
+            true,
+            List.of(32, 16),
+            8,
+            List.of(16, 8),
+            false,
+            powerLevels,
+            autoregressive);
     PolicyWeights w = PolicyWeights.initialise(shape, false, new Random(5));
     Features f = new Features(shape, 5, 1.0);
     double[] state = new double[20];
@@ -38,10 +57,12 @@ class JavaPolicyTest {
     float[] in = new float[f.actorRows() * shape.actorInput()];
     f.actorInput(ue, in);
 
-    // When both evaluate it
+    // When both evaluate it (the Java side drawing each place's action, which autoregressive
+    // actors write into the later places' rows that the DJL side then reads)
     JavaPolicy java = new JavaPolicy(w, 5, 1.0);
     JavaPolicy.ActorOutputs out = java.newOutputs();
-    java.act(in, out);
+    Random draws = new Random(7);
+    java.act(in, out, (o, k) -> o.chooseSample(k, draws));
     try (NDManager m = NDManager.newBaseManager();
         DjlNetworks djl = new DjlNetworks(w, m)) {
       var heads = djl.actors(m.create(in, new Shape(f.actorRows(), shape.actorInput())), 1, 1.0);
@@ -73,7 +94,8 @@ class JavaPolicyTest {
   @Test
   void shouldGiveASharedActorTheSameDistributionForTwoUesInTheSameSituationExceptTheIndex() {
     // Given a shared actor and two UEs with identical features
-    PolicyShape shape = new PolicyShape(2, 2, true, 4, false, List.of(16), 8, List.of(8), false, 0);
+    PolicyShape shape =
+        new PolicyShape(2, 2, true, 4, false, List.of(16), 8, List.of(8), false, 0, false);
     PolicyWeights w = PolicyWeights.initialise(shape, false, new Random(1));
     Features f = new Features(shape, 2, 1.0);
     float[] ue = new float[shape.globalFeatures()];
@@ -102,7 +124,7 @@ class JavaPolicyTest {
   void shouldPutEachUesOneHotIndexInItsAssignedSlot() {
     // Given a shared actor for up to 10 UEs serving 2, with UE 0 in slot 7 and UE 1 in slot 2
     PolicyShape shape =
-        new PolicyShape(2, 2, true, 10, false, List.of(16), 8, List.of(8), false, 0);
+        new PolicyShape(2, 2, true, 10, false, List.of(16), 8, List.of(8), false, 0, false);
     Features f = new Features(shape, 2, 1.0);
     f.assignIndexSlots(new int[] {7, 2});
     float[] ue = new float[shape.globalFeatures()];
@@ -120,5 +142,57 @@ class JavaPolicyTest {
       sum += v;
     }
     assertThat(sum).isEqualTo(2f);
+  }
+
+  @Test
+  void shouldShowEachAutoregressiveActorTheChoicesOfThePlacesBeforeItsOwnAndNoOthers() {
+    // Given autoregressive actors for 3 UEs with a categorical power head of 5 levels
+    PolicyShape shape =
+        new PolicyShape(3, 2, false, 3, false, List.of(16), 8, List.of(8), false, 5, true);
+    PolicyWeights w = PolicyWeights.initialise(shape, false, new Random(3));
+    Features f = new Features(shape, 3, 2.0);
+    float[] ue = new float[shape.globalFeatures()];
+    f.ueFeatures(
+        new double[] {1, 0.5, 0, 0.1, 1, 0.5, 0, 0.4, 1, 0.5, 0, 0.7},
+        new int[3],
+        new int[3],
+        new double[3],
+        ue);
+    float[] in = new float[f.actorRows() * shape.actorInput()];
+    f.actorInput(ue, in);
+    JavaPolicy java = new JavaPolicy(w, 3, 2.0);
+    JavaPolicy.ActorOutputs out = java.newOutputs();
+    int[][] chosen = {{4, 1, 4}, {2, 0, 1}, {0, 1, 0}};
+
+    // When the places choose given actions in turn
+    java.act(in, out, (o, k) -> o.choose(k, chosen[k][0], chosen[k][1], chosen[k][2] * 0.5));
+    float[] secondsLogits = out.pointLogits[1].clone();
+
+    // Then row u holds the UEs' features and one block per earlier place: one-hot point, one-hot
+    // sub-channel, power / pmax; the blocks of its own and later places stay zero
+    int g = shape.globalFeatures();
+    int c = shape.choiceFeatures();
+    for (int row = 0; row < 3; row++) {
+      int o = row * shape.actorInput();
+      for (int k = 0; k < g; k++) {
+        assertThat(in[o + k]).isEqualTo(ue[k]);
+      }
+      for (int place = 0; place < 3; place++) {
+        float[] block = Arrays.copyOfRange(in, o + g + place * c, o + g + (place + 1) * c);
+        float[] expected = new float[c];
+        if (place < row) {
+          expected[chosen[place][0]] = 1f;
+          expected[PolicyShape.POINTS + chosen[place][1]] = 1f;
+          expected[PolicyShape.POINTS + 2] = chosen[place][2] * 0.25f;
+        }
+        assertThat(block).as("row %d, place %d", row, place).containsExactly(expected);
+      }
+    }
+
+    // And another first choice changes what the second actor sees, and so its distribution
+    f.actorInput(ue, in);
+    chosen[0][0] = 1;
+    java.act(in, out, (o, k) -> o.choose(k, chosen[k][0], chosen[k][1], chosen[k][2] * 0.5));
+    assertThat(out.pointLogits[1]).isNotEqualTo(secondsLogits);
   }
 }

@@ -9,6 +9,8 @@ import io.coinfer.mahppo.config.MahppoConfig;
 import io.coinfer.mahppo.config.MahppoConfig.PowerScale;
 import io.coinfer.mahppo.config.MahppoConfig.RewardKind;
 import io.coinfer.mahppo.serve.MahppoScheduler;
+import io.coinfer.mec.eval.EpisodeMetrics;
+import io.coinfer.mec.eval.Evaluator;
 import io.coinfer.mec.profile.Net;
 import io.coinfer.mec.schedule.SchedulingContext;
 import io.coinfer.mec.sim.Action;
@@ -292,6 +294,39 @@ class TrainerSmokeTest {
                 assertThat(halfDecades).isBetween(-6.0 - 1e-9, 1e-9);
               });
     }
+  }
+
+  @Test
+  void shouldTrainAutoregressiveActorsAndServeThemFromTheirCheckpoint(@TempDir Path out) {
+    // Given autoregressive actors with a categorical power head of 7 levels, 4 updates of 256 slots
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
+    MahppoConfig cfg =
+        MahppoConfig.recommended().toBuilder()
+            .totalSteps(1024)
+            .rollout(256, 64, 5)
+            .powerScale(PowerScale.LOG)
+            .powerLevels(7)
+            .autoregressive(true)
+            .build();
+
+    // When trained
+    TrainingResult r =
+        Trainer.train(new Trainer.Options(sc, cfg, 5, out, null, "test"), TrainingListener.none());
+
+    // Then the checkpoint keeps the switch, and served from it (each UE choosing after those placed
+    // before it) the policy plays the test scenario exactly as it did when the run measured it
+    Checkpoint cp = Checkpoint.read(r.checkpoint());
+    assertThat(cp.weights().shape().autoregressive()).isTrue();
+    assertThat(cp.weights().shape().actorInput())
+        .isEqualTo(cp.weights().shape().globalFeatures() + 5 * 9);
+    MahppoScheduler served =
+        new MahppoScheduler("trained", cp.weights(), PowerScale.LOG, sc, false, 0);
+    EpisodeMetrics m = new Evaluator(sc, Scenario.TEST).runEpisode(served, 0);
+    assertThat(m.latencyPerTask()).isEqualTo(r.latencyPerTask());
+    assertThat(m.energyPerTask()).isEqualTo(r.energyPerTask());
+    assertThatThrownBy(() -> cfg.toBuilder().sharedActor(true, 8).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("autoregressive actors are per-UE actors");
   }
 
   /** 3 rollouts of 256 slots on the log power scale, all cloning point 2, sub-channel 0, 0.1 W. */

@@ -40,7 +40,8 @@ public final class TestCheckpoints {
             64,
             List.of(256, 128, 64),
             false,
-            0);
+            0,
+            false);
     new Checkpoint(
             new Provenance(
                 "resnet18",
