@@ -264,13 +264,7 @@ class TrainerSmokeTest {
     // Given PPO with a categorical power head of 7 levels on the log scale: 1 mW to 1 W, half a
     // decade apart
     ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
-    MahppoConfig cfg =
-        MahppoConfig.recommended().toBuilder()
-            .totalSteps(1024)
-            .rollout(256, 64, 5)
-            .powerScale(PowerScale.LOG)
-            .powerLevels(7)
-            .build();
+    MahppoConfig cfg = sevenPowerLevelsOnTheLogScale().build();
 
     // When trained for 4 updates
     TrainingResult r =
@@ -300,14 +294,7 @@ class TrainerSmokeTest {
   void shouldTrainAutoregressiveActorsAndServeThemFromTheirCheckpoint(@TempDir Path out) {
     // Given autoregressive actors with a categorical power head of 7 levels, 4 updates of 256 slots
     ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
-    MahppoConfig cfg =
-        MahppoConfig.recommended().toBuilder()
-            .totalSteps(1024)
-            .rollout(256, 64, 5)
-            .powerScale(PowerScale.LOG)
-            .powerLevels(7)
-            .autoregressive(true)
-            .build();
+    MahppoConfig cfg = sevenPowerLevelsOnTheLogScale().autoregressive(true).build();
 
     // When trained
     TrainingResult r =
@@ -327,6 +314,15 @@ class TrainerSmokeTest {
     assertThatThrownBy(() -> cfg.toBuilder().sharedActor(true, 8).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("autoregressive actors are per-UE actors");
+  }
+
+  /** 4 updates of 256 slots with a categorical power head of 7 levels on the log power scale. */
+  private static MahppoConfig.Builder sevenPowerLevelsOnTheLogScale() {
+    return MahppoConfig.recommended().toBuilder()
+        .totalSteps(1024)
+        .rollout(256, 64, 5)
+        .powerScale(PowerScale.LOG)
+        .powerLevels(7);
   }
 
   /** 3 rollouts of 256 slots on the log power scale, all cloning point 2, sub-channel 0, 0.1 W. */
