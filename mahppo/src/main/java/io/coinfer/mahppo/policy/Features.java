@@ -168,9 +168,9 @@ public final class Features {
     int f = shape.ueFeatures();
     int in = shape.actorInput();
     if (!shape.sharedActor()) {
-      java.util.Arrays.fill(out, 0, actorRows() * in, 0f);
       for (int row = 0; row < actorRows(); row++) {
         System.arraycopy(ueFeatures, 0, out, row * in, ues * f);
+        java.util.Arrays.fill(out, row * in + ues * f, (row + 1) * in, 0f);
       }
       return;
     }
