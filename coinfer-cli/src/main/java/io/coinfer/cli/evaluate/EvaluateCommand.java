@@ -79,8 +79,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       description =
           "test (50 m, lambda tasks, start local), train (random distances, Poisson batches,"
               + " random start, published slot cap), random-positions (random distances,"
-              + " test-style batches) or co-located (train, but one distance, batch and start"
-              + " shared by every UE). Default: ${DEFAULT-VALUE}.")
+              + " test-style batches), co-located (train, but one distance, batch and start"
+              + " shared by every UE) or co-located-positions (test, but at one random distance)."
+              + " Default: ${DEFAULT-VALUE}.")
   Scenario scenario;
 
   @Option(

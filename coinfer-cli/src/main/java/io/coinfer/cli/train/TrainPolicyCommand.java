@@ -160,8 +160,17 @@ public final class TrainPolicyCommand implements Callable<Integer> {
       names = "--co-located-fraction",
       description =
           "Share of training episodes, 0 to 1, in which every UE has the same distance, batch and"
-              + " initial action (scenario co-located), as in the test scenario. Default: 0.")
+              + " initial action (scenario --co-located-scenario), as in the test scenario."
+              + " Default: 0.")
   Double coLocatedFraction;
+
+  @Option(
+      names = "--co-located-scenario",
+      description =
+          "Scenario of the --co-located-fraction episodes: co-located (training-style batches and"
+              + " first actions) or co-located-positions (the test scenario at a random distance:"
+              + " lambda tasks, every UE local at first). Default: co-located.")
+  String coLocatedScenario;
 
   @Option(
       names = "--power-scale",
@@ -383,6 +392,9 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     }
     if (coLocatedFraction != null) {
       b.coLocatedFraction(coLocatedFraction);
+    }
+    if (coLocatedScenario != null) {
+      b.coLocatedScenario(Scenario.parse(coLocatedScenario));
     }
     if (entropyCoef != null) {
       b.entropyCoef(entropyCoef);

@@ -107,6 +107,8 @@ class TrainPolicyCommandTest {
             "1.5",
             "--co-located-fraction",
             "0.5",
+            "--co-located-scenario",
+            "co-located-positions",
             "--training-scenario",
             "random-positions",
             "--validation-episodes",
@@ -134,6 +136,7 @@ class TrainPolicyCommandTest {
             "\"rewardBeta\" : 0.25",
             "\"keepBestMaxLatency\" : 1.5",
             "\"coLocatedFraction\" : 0.5",
+            "\"coLocatedScenario\" : \"CO_LOCATED_POSITIONS\"",
             "\"trainingScenario\" : \"RANDOM_POSITIONS\"",
             "\"validationEpisodes\" : 3",
             "\"keepBest\" : true");

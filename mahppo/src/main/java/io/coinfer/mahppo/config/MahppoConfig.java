@@ -88,6 +88,10 @@ import java.util.Objects;
  *     UEs' actions are drawn one after another from conditional distributions instead of
  *     independently, and the deterministic policy takes each most likely action given those before
  *     it. false = independent actors (published; also in older checkpoints) (ours)
+ * @param coLocatedScenario the scenario of the {@code coLocatedFraction} share of training
+ *     episodes: {@link Scenario#CO_LOCATED} (training-style batches and first actions; also when
+ *     null, as in older checkpoints) or {@link Scenario#CO_LOCATED_POSITIONS} (the test scenario at
+ *     a random distance: lambda tasks, every UE local at first) (ours)
  */
 public record MahppoConfig(
     long totalSteps,
@@ -129,7 +133,8 @@ public record MahppoConfig(
     int validationEpisodes,
     boolean distanceOrder,
     int powerLevels,
-    boolean autoregressive) {
+    boolean autoregressive,
+    Scenario coLocatedScenario) {
 
   /** Random-positions episodes of the kept-best validation unless told otherwise. */
   public static final int DEFAULT_VALIDATION_EPISODES = 10;
@@ -273,6 +278,13 @@ public record MahppoConfig(
     require(
         trainingScenario != Scenario.TEST,
         "trainingScenario must not be the test scenario, which the policy is judged on");
+    if (coLocatedScenario == null) {
+      coLocatedScenario = Scenario.CO_LOCATED;
+    }
+    require(
+        coLocatedScenario.coLocated(),
+        "coLocatedScenario must be co-located or co-located-positions, got "
+            + coLocatedScenario.id());
     if (validationEpisodes == 0) {
       validationEpisodes = DEFAULT_VALIDATION_EPISODES;
     }
@@ -321,7 +333,8 @@ public record MahppoConfig(
         DEFAULT_VALIDATION_EPISODES,
         false,
         0,
-        false);
+        false,
+        Scenario.CO_LOCATED);
   }
 
   /**
@@ -445,6 +458,7 @@ public record MahppoConfig(
     private boolean distanceOrder;
     private int powerLevels;
     private boolean autoregressive;
+    private Scenario coLocatedScenario;
 
     private Builder(MahppoConfig c) {
       totalSteps = c.totalSteps;
@@ -487,6 +501,7 @@ public record MahppoConfig(
       distanceOrder = c.distanceOrder;
       powerLevels = c.powerLevels;
       autoregressive = c.autoregressive;
+      coLocatedScenario = c.coLocatedScenario;
     }
 
     /** Sets {@link MahppoConfig#totalSteps()}. */
@@ -657,6 +672,12 @@ public record MahppoConfig(
       return this;
     }
 
+    /** Sets {@link MahppoConfig#coLocatedScenario()}. */
+    public Builder coLocatedScenario(Scenario v) {
+      coLocatedScenario = v;
+      return this;
+    }
+
     /** Sets {@link MahppoConfig#reward()}. */
     public Builder reward(RewardKind v) {
       reward = v;
@@ -718,7 +739,8 @@ public record MahppoConfig(
           validationEpisodes,
           distanceOrder,
           powerLevels,
-          autoregressive);
+          autoregressive,
+          coLocatedScenario);
     }
   }
 }

@@ -426,7 +426,7 @@ public final class Trainer {
       long episodeSeed = episodes.nextLong();
       double[] s =
           config.coLocatedFraction() > 0 && episodes.nextDouble() < config.coLocatedFraction()
-              ? env.reset(Scenario.CO_LOCATED.draw(sc, episodeSeed))
+              ? env.reset(config.coLocatedScenario().draw(sc, episodeSeed))
               : env.reset(episodeSeed);
       if (teacher != null) {
         teacher.reset(episodeSeed);

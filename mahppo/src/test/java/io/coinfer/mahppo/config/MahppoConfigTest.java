@@ -76,7 +76,8 @@ class MahppoConfigTest {
                     0,
                     false,
                     0,
-                    false))
+                    false,
+                    null))
         .hasMessageContaining("clipEpsilon");
   }
 
@@ -164,6 +165,26 @@ class MahppoConfigTest {
     assertThatThrownBy(() -> MahppoConfig.recommended().toBuilder().coLocatedFraction(1.5).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("coLocatedFraction must be in [0, 1]");
+  }
+
+  @Test
+  void shouldDrawTrainingStyleCoLocatedEpisodesUnlessToldAndOnlyCoLocatedOnes() {
+    assertThat(MahppoConfig.published().coLocatedScenario()).isEqualTo(Scenario.CO_LOCATED);
+    assertThat(MahppoConfig.recommended().toBuilder().coLocatedScenario(null).build())
+        .isEqualTo(MahppoConfig.recommended());
+    assertThat(
+            MahppoConfig.recommended().toBuilder()
+                .coLocatedScenario(Scenario.CO_LOCATED_POSITIONS)
+                .build()
+                .coLocatedScenario())
+        .isEqualTo(Scenario.CO_LOCATED_POSITIONS);
+    assertThatThrownBy(
+            () ->
+                MahppoConfig.recommended().toBuilder()
+                    .coLocatedScenario(Scenario.RANDOM_POSITIONS)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("coLocatedScenario must be co-located or co-located-positions");
   }
 
   @Test

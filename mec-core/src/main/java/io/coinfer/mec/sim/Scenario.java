@@ -30,7 +30,14 @@ public enum Scenario {
    * episode; random geometries almost never tie, so a policy trained on them alone has to guess
    * which of several identical UEs should give way.
    */
-  CO_LOCATED("co-located");
+  CO_LOCATED("co-located"),
+  /**
+   * The test scenario at a random place: every UE at one distance drawn as in {@link
+   * #RANDOM_POSITIONS} (a seed per episode), with lambda tasks and every UE local at first. The
+   * test scenario is the member at 50 m; training or validating on these episodes covers its family
+   * without ever using the test scenario itself.
+   */
+  CO_LOCATED_POSITIONS("co-located-positions");
 
   /** The distance of every UE in the test scenario, in meters. */
   public static final double TEST_DISTANCE_METERS = 50.0;
@@ -76,6 +83,14 @@ public enum Scenario {
   }
 
   /**
+   * @return whether every UE shares the first UE's distance, batch and initial action, as for
+   *     {@link #CO_LOCATED} and {@link #CO_LOCATED_POSITIONS}
+   */
+  public boolean coLocated() {
+    return this == CO_LOCATED || this == CO_LOCATED_POSITIONS;
+  }
+
+  /**
    * Draws one episode.
    *
    * @param cfg the system
@@ -89,7 +104,7 @@ public enum Scenario {
     int[] tasks = new int[n];
     Action[] initial = new Action[n];
     for (int i = 0; i < n; i++) {
-      if (this == CO_LOCATED && i > 0) {
+      if (coLocated() && i > 0) {
         distances[i] = distances[0];
         tasks[i] = tasks[0];
         initial[i] = initial[0];

@@ -86,10 +86,24 @@ class ScenarioTest {
   }
 
   @Test
+  void shouldDrawCoLocatedPositionsAsTheTestScenarioAtARandomDistance() {
+    // When
+    EpisodeSetup a = Scenario.CO_LOCATED_POSITIONS.draw(cfg, 1);
+    EpisodeSetup b = Scenario.CO_LOCATED_POSITIONS.draw(cfg, 2);
+    // Then
+    assertThat(a.distancesMeters()).containsOnly(a.distancesMeters()[0]);
+    assertThat(a.distancesMeters()[0]).isBetween(cfg.dminMeters(), cfg.dmaxMeters());
+    assertThat(b.distancesMeters()[0]).isNotEqualTo(a.distancesMeters()[0]);
+    assertThat(a.tasks()).containsOnly(200);
+    assertThat(a.initialActions()).containsOnly(Action.local(0));
+    assertThat(Scenario.CO_LOCATED_POSITIONS.trainingDraws()).isFalse();
+  }
+
+  @Test
   void shouldParseScenarioIdsAndNameTheKnownOnes() {
     assertThat(Scenario.parse("random-positions")).isEqualTo(Scenario.RANDOM_POSITIONS);
     assertThat(Scenario.parse("TEST")).isEqualTo(Scenario.TEST);
     assertThatThrownBy(() -> Scenario.parse("eval"))
-        .hasMessageContaining("train, test, random-positions, co-located");
+        .hasMessageContaining("train, test, random-positions, co-located, co-located-positions");
   }
 }
