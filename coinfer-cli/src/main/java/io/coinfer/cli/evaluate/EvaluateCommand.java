@@ -182,6 +182,15 @@ public final class EvaluateCommand implements Callable<Integer> {
               + " (exact, as the paper assumes).")
   double powerErrorDb;
 
+  @Option(
+      names = "--distance",
+      paramLabel = "m",
+      description =
+          "Put every UE at this distance, in meters within [dmin, dmax], keeping the scenario's"
+              + " batches and first actions: --scenario test --distance 45 is the test scenario at"
+              + " 45 m. Default: the scenario's own distances.")
+  Double distanceMeters;
+
   @Override
   public Integer call() {
     ScenarioConfig cfg = config();
@@ -199,6 +208,13 @@ public final class EvaluateCommand implements Callable<Integer> {
       evaluator = new Evaluator(cfg, scenario).withPowerErrorDb(powerErrorDb);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--power-error-db: " + e.getMessage(), e);
+    }
+    if (distanceMeters != null) {
+      try {
+        evaluator = evaluator.withDistanceMeters(distanceMeters);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--distance: " + e.getMessage(), e);
+      }
     }
     PrintWriter err = spec.commandLine().getErr();
     EvaluationSummary local = null;
@@ -230,17 +246,19 @@ public final class EvaluateCommand implements Callable<Integer> {
               scenario.id(),
               seed,
               powerErrorDb,
+              distanceMeters,
               cfg.beta(),
               m.msPerDecision()));
     }
     String title =
         String.format(
             Locale.ROOT,
-            "%s, %d UEs, %d sub-channels, scenario %s, %d episode(s), seed %d, profile %s%s%s",
+            "%s, %d UEs, %d sub-channels, scenario %s%s, %d episode(s), seed %d, profile %s%s%s",
             net.id(),
             ues,
             channels,
             scenario.id(),
+            distanceMeters != null ? " with every UE at " + distanceMeters + " m" : "",
             k,
             seed,
             cfg.profile().name(),

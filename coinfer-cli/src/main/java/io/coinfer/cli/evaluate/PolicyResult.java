@@ -14,6 +14,7 @@ import io.coinfer.mec.eval.EvaluationSummary;
  * @param episodes episodes run
  * @param seed the run's seed
  * @param powerErrorDb the largest power-control error of the UEs, in dB (0 = exact)
+ * @param distanceMeters the distance every UE was put at, in meters; null = the scenario's own
  * @param latencyPerTask the paper's latency per task per device (T N slots / finished), seconds
  * @param latencyVsLocalPercent change of latencyPerTask against local, percent
  * @param energyPerTask the paper's energy per task per device, joules
@@ -38,6 +39,7 @@ public record PolicyResult(
     int episodes,
     long seed,
     double powerErrorDb,
+    Double distanceMeters,
     Double latencyPerTask,
     Double latencyVsLocalPercent,
     Double energyPerTask,
@@ -62,6 +64,7 @@ public record PolicyResult(
     "episodes",
     "seed",
     "powerErrorDb",
+    "distanceMeters",
     "latencyPerTask",
     "latencyVsLocalPercent",
     "energyPerTask",
@@ -86,6 +89,7 @@ public record PolicyResult(
       String scenario,
       long seed,
       double powerErrorDb,
+      Double distanceMeters,
       double beta,
       double msPerDecision) {
     return new PolicyResult(
@@ -97,6 +101,7 @@ public record PolicyResult(
         s.episodes(),
         seed,
         powerErrorDb,
+        distanceMeters,
         finite(s.latencyPerTask()),
         finite(change(s.latencyPerTask(), local.latencyPerTask())),
         finite(s.energyPerTask()),
@@ -123,6 +128,7 @@ public record PolicyResult(
       episodes,
       seed,
       powerErrorDb,
+      distanceMeters,
       latencyPerTask,
       latencyVsLocalPercent,
       energyPerTask,

@@ -129,7 +129,8 @@ class EvaluateCommandTest {
     assertThat(code).isZero();
     List<String> lines = out.toString().lines().toList();
     assertThat(lines.get(0))
-        .startsWith("policy,net,ues,channels,scenario,episodes,seed,powerErrorDb,latencyPerTask");
+        .startsWith(
+            "policy,net,ues,channels,scenario,episodes,seed,powerErrorDb,distanceMeters,latencyPerTask");
     assertThat(lines).hasSize(2);
     assertThat(lines.get(1)).startsWith("fixed:2:0.1,resnet18,5,2,random-positions,3,1,0.0,");
   }
@@ -187,6 +188,27 @@ class EvaluateCommandTest {
         .isNotEqualTo(exact.get("energyPerTask").asDouble());
     assertThat(run("--power-error-db", "-1")).isEqualTo(2);
     assertThat(err.toString()).contains("--power-error-db: power error must be >= 0 dB");
+  }
+
+  @Test
+  void shouldPutEveryUeAtAGivenDistanceAndSaySoInTheOutput() throws Exception {
+    // Given every UE sending at point 1 and 0.1 W on the test scenario
+    String[] args = {"--policy", "fixed:1:0.1", "--format", "json"};
+    assertThat(run(args)).isZero();
+    JsonNode at50 = JsonMapper.builder().build().readTree(out.toString()).get(0);
+    // When the UEs are moved to 90 m
+    String[] far = Arrays.copyOf(args, args.length + 2);
+    far[args.length] = "--distance";
+    far[args.length + 1] = "90";
+    assertThat(run(far)).isZero();
+    JsonNode at90 = JsonMapper.builder().build().readTree(out.toString()).get(0);
+    // Then the row says so, and sending took more energy
+    assertThat(at50.get("distanceMeters").isNull()).isTrue();
+    assertThat(at90.get("distanceMeters").asDouble()).isEqualTo(90.0);
+    assertThat(at90.get("energyPerTask").asDouble())
+        .isGreaterThan(at50.get("energyPerTask").asDouble());
+    assertThat(run("--distance", "0.5")).isEqualTo(2);
+    assertThat(err.toString()).contains("--distance: distance must be within [dmin, dmax]");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.coinfer.mec.eval;
 import io.coinfer.mec.schedule.Scheduler;
 import io.coinfer.mec.schedule.SchedulingContext;
 import io.coinfer.mec.sim.Action;
+import io.coinfer.mec.sim.EpisodeSetup;
 import io.coinfer.mec.sim.MecEnvironment;
 import io.coinfer.mec.sim.Scenario;
 import io.coinfer.mec.sim.ScenarioConfig;
@@ -37,6 +38,7 @@ public final class Evaluator {
   private final MecEnvironment env;
   private final int slotLimit;
   private final double powerErrorDb;
+  private final double distanceMeters;
 
   /**
    * @param cfg the system
@@ -52,16 +54,17 @@ public final class Evaluator {
    * @param slotLimit the slot cap of test and random-positions episodes
    */
   public Evaluator(ScenarioConfig cfg, Scenario scenario, int slotLimit) {
-    this(new MecEnvironment(cfg, scenario), slotLimit, 0);
+    this(new MecEnvironment(cfg, scenario), slotLimit, 0, Double.NaN);
   }
 
-  private Evaluator(MecEnvironment env, int slotLimit, double powerErrorDb) {
+  private Evaluator(MecEnvironment env, int slotLimit, double powerErrorDb, double distanceMeters) {
     if (slotLimit < 1) {
       throw new IllegalArgumentException("slot limit must be >= 1, got " + slotLimit);
     }
     this.env = env;
     this.slotLimit = env.scenario().trainingDraws() ? env.config().trainingSlotCap() : slotLimit;
     this.powerErrorDb = powerErrorDb;
+    this.distanceMeters = distanceMeters;
   }
 
   /**
@@ -75,7 +78,28 @@ public final class Evaluator {
     if (!(db >= 0) || Double.isInfinite(db)) {
       throw new IllegalArgumentException("power error must be >= 0 dB and finite, got " + db);
     }
-    return new Evaluator(new MecEnvironment(env.config(), env.scenario()), slotLimit, db);
+    return new Evaluator(
+        new MecEnvironment(env.config(), env.scenario()), slotLimit, db, distanceMeters);
+  }
+
+  /**
+   * @param meters the distance of every UE, in meters, within the system's [dmin, dmax]
+   * @return an evaluator of the same episodes (batches, initial actions) with every UE at {@code
+   *     meters}: the test scenario at another distance, for instance
+   * @throws IllegalArgumentException if {@code meters} is outside [dmin, dmax]
+   */
+  public Evaluator withDistanceMeters(double meters) {
+    ScenarioConfig cfg = env.config();
+    if (!(meters >= cfg.dminMeters() && meters <= cfg.dmaxMeters())) {
+      throw new IllegalArgumentException(
+          "distance must be within [dmin, dmax] = ["
+              + cfg.dminMeters()
+              + ", "
+              + cfg.dmaxMeters()
+              + "] m, got "
+              + meters);
+    }
+    return new Evaluator(new MecEnvironment(cfg, env.scenario()), slotLimit, powerErrorDb, meters);
   }
 
   /**
@@ -136,7 +160,7 @@ public final class Evaluator {
   public EpisodeMetrics runEpisode(Scheduler scheduler, long seed) {
     ScenarioConfig cfg = env.config();
     scheduler.reset(seed);
-    env.reset(seed);
+    env.reset(setup(seed));
     double[] powerFactors = powerFactors(seed);
     double reward = 0;
     while (!env.done() && env.slot() < slotLimit) {
@@ -159,6 +183,17 @@ public final class Evaluator {
         env.lastCompletionSeconds(),
         reward,
         !env.done());
+  }
+
+  /** The episode of a seed, with every UE moved to {@code distanceMeters} if that is set. */
+  private EpisodeSetup setup(long seed) {
+    EpisodeSetup drawn = env.scenario().draw(env.config(), seed);
+    if (Double.isNaN(distanceMeters)) {
+      return drawn;
+    }
+    double[] distances = new double[drawn.ues()];
+    Arrays.fill(distances, distanceMeters);
+    return new EpisodeSetup(distances, drawn.tasks(), drawn.initialActions());
   }
 
   /** Each UE's factor on its commanded power in an episode; null without a power error. */

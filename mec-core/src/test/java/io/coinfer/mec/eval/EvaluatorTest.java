@@ -48,6 +48,23 @@ class EvaluatorTest {
   }
 
   @Test
+  void shouldMoveEveryUeToAGivenDistanceAndRefuseOneOutsideTheCell() {
+    // Given the test scenario, as drawn and at its own 50 m, and at 90 m
+    Scheduler fixed = Schedulers.create("fixed:3:1.0", cfg, 0);
+    Evaluator test = new Evaluator(cfg, Scenario.TEST);
+    // When
+    EpisodeMetrics drawn = test.runEpisode(fixed, 0);
+    EpisodeMetrics at50 = test.withDistanceMeters(50).runEpisode(fixed, 0);
+    EpisodeMetrics at90 = test.withDistanceMeters(90).withPowerErrorDb(0).runEpisode(fixed, 0);
+    // Then 50 m is the test scenario itself, and at 90 m the same power sends more slowly
+    assertThat(at50).isEqualTo(drawn);
+    assertThat(at90.energyPerTask()).isGreaterThan(drawn.energyPerTask());
+    assertThatThrownBy(() -> test.withDistanceMeters(150))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("distance must be within [dmin, dmax] = [1.0, 100.0] m, got 150");
+  }
+
+  @Test
   void shouldDrawEveryEpisodeOfARunAfresh() {
     // Given the 20 random-positions episodes of run seed 1
     Set<Double> distances = new HashSet<>();
