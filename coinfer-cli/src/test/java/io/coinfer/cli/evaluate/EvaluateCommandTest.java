@@ -174,13 +174,8 @@ class EvaluateCommandTest {
     // Given every UE sending at point 1 and 0.1 W on the test scenario, two episodes
     String[] args = {"--policy", "fixed:1:0.1", "--episodes", "2", "--format", "json"};
     // When run exactly and with up to 1 dB of power-control error
-    assertThat(run(args)).isZero();
-    JsonNode exact = JsonMapper.builder().build().readTree(out.toString()).get(0);
-    String[] off = Arrays.copyOf(args, args.length + 2);
-    off[args.length] = "--power-error-db";
-    off[args.length + 1] = "1";
-    assertThat(run(off)).isZero();
-    JsonNode row = JsonMapper.builder().build().readTree(out.toString()).get(0);
+    JsonNode exact = firstJsonRow(args);
+    JsonNode row = firstJsonRow(with(args, "--power-error-db", "1"));
     // Then the row says so, and the energy moved
     assertThat(exact.get("powerErrorDb").asDouble()).isZero();
     assertThat(row.get("powerErrorDb").asDouble()).isEqualTo(1.0);
@@ -192,16 +187,11 @@ class EvaluateCommandTest {
 
   @Test
   void shouldPutEveryUeAtAGivenDistanceAndSaySoInTheOutput() throws Exception {
-    // Given every UE sending at point 1 and 0.1 W on the test scenario
+    // Given every UE sending at point 1 and 0.1 W on the test scenario (50 m)
     String[] args = {"--policy", "fixed:1:0.1", "--format", "json"};
-    assertThat(run(args)).isZero();
-    JsonNode at50 = JsonMapper.builder().build().readTree(out.toString()).get(0);
-    // When the UEs are moved to 90 m
-    String[] far = Arrays.copyOf(args, args.length + 2);
-    far[args.length] = "--distance";
-    far[args.length + 1] = "90";
-    assertThat(run(far)).isZero();
-    JsonNode at90 = JsonMapper.builder().build().readTree(out.toString()).get(0);
+    // When run as it is and with every UE at 90 m
+    JsonNode at50 = firstJsonRow(args);
+    JsonNode at90 = firstJsonRow(with(args, "--distance", "90"));
     // Then the row says so, and sending took more energy
     assertThat(at50.get("distanceMeters").isNull()).isTrue();
     assertThat(at90.get("distanceMeters").asDouble()).isEqualTo(90.0);
@@ -269,6 +259,19 @@ class EvaluateCommandTest {
     assertThat(err.toString()).contains("dmax (5.0 m) must be greater than dmin (10.0 m)");
     assertThat(run("--profile", "/no/such/profile.csv")).isEqualTo(2);
     assertThat(err.toString()).contains("cannot read profile /no/such/profile.csv");
+  }
+
+  /** Runs the command, which must succeed, and returns the first row of its JSON output. */
+  private JsonNode firstJsonRow(String... args) {
+    assertThat(run(args)).as(err.toString()).isZero();
+    return JsonMapper.builder().build().readTree(out.toString()).get(0);
+  }
+
+  private static String[] with(String[] args, String flag, String value) {
+    String[] more = Arrays.copyOf(args, args.length + 2);
+    more[args.length] = flag;
+    more[args.length + 1] = value;
+    return more;
   }
 
   private int run(String... args) {
