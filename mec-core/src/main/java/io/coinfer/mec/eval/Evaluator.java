@@ -78,8 +78,7 @@ public final class Evaluator {
     if (!(db >= 0) || Double.isInfinite(db)) {
       throw new IllegalArgumentException("power error must be >= 0 dB and finite, got " + db);
     }
-    return new Evaluator(
-        new MecEnvironment(env.config(), env.scenario()), slotLimit, db, distanceMeters);
+    return copy(db, distanceMeters);
   }
 
   /**
@@ -99,7 +98,12 @@ public final class Evaluator {
               + "] m, got "
               + meters);
     }
-    return new Evaluator(new MecEnvironment(cfg, env.scenario()), slotLimit, powerErrorDb, meters);
+    return copy(powerErrorDb, meters);
+  }
+
+  /** An evaluator of the same system, scenario and slot cap, on an environment of its own. */
+  private Evaluator copy(double db, double meters) {
+    return new Evaluator(new MecEnvironment(env.config(), env.scenario()), slotLimit, db, meters);
   }
 
   /**
