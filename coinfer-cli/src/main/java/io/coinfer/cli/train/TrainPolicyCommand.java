@@ -78,7 +78,9 @@ public final class TrainPolicyCommand implements Callable<Integer> {
       names = "--init-from",
       description =
           "Checkpoint directory whose weights start a new run with this command's switches, from"
-              + " step 0 and a fresh optimiser (fine-tuning); not with --resume.")
+              + " step 0 and a fresh optimiser (fine-tuning); not with --resume. With"
+              + " --autoregressive true it may hold independent actors: they start acting as"
+              + " before and learn to read the choices made before them.")
   Path initFrom;
 
   @Option(

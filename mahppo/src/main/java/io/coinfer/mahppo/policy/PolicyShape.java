@@ -93,6 +93,28 @@ public record PolicyShape(
         autoregressive);
   }
 
+  /**
+   * The same networks as autoregressive actors: each per-UE actor also reads the choices of the
+   * places before its own.
+   *
+   * @return the shape
+   * @throws IllegalArgumentException for a shared actor
+   */
+  public PolicyShape asAutoregressive() {
+    return new PolicyShape(
+        ues,
+        channels,
+        sharedActor,
+        maxUes,
+        richState,
+        trunk,
+        headHidden,
+        critic,
+        distanceOrder,
+        powerLevels,
+        true);
+  }
+
   /** Features of one UE. */
   public int ueFeatures() {
     return BASE_FEATURES + (richState ? POINTS + channels + 1 + PHASES : 0);

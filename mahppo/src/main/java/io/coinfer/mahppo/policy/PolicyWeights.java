@@ -163,6 +163,39 @@ public final class PolicyWeights {
     }
   }
 
+  /**
+   * These per-UE actors as autoregressive ones that act exactly as they do: the first layer gains
+   * one zero row per input of the choices made before each place ({@link
+   * PolicyShape#choiceFeatures()}), every other tensor is copied. Training then learns those rows.
+   *
+   * @return the widened weights (these are already autoregressive: a copy)
+   * @throws IllegalArgumentException for a shared actor
+   */
+  public PolicyWeights asAutoregressive() {
+    if (shape.autoregressive()) {
+      return copy();
+    }
+    PolicyShape wide = shape.asAutoregressive();
+    String first = shape.trunk().isEmpty() ? "actor.heads.w" : "actor.trunk0.w";
+    List<Tensor> out = new ArrayList<>();
+    for (Tensor t : tensors.values()) {
+      if (!t.name().equals(first)) {
+        out.add(t.copy());
+        continue;
+      }
+      int groups = t.shape()[0];
+      int rows = t.shape()[1];
+      int cols = t.shape()[2];
+      Tensor w = Tensor.zeros(first, groups, wide.actorInput(), cols);
+      for (int g = 0; g < groups; g++) {
+        System.arraycopy(
+            t.data(), g * rows * cols, w.data(), g * wide.actorInput() * cols, rows * cols);
+      }
+      out.add(w);
+    }
+    return new PolicyWeights(wide, out);
+  }
+
   /** The network sizes. */
   public PolicyShape shape() {
     return shape;

@@ -75,7 +75,8 @@ public final class Trainer {
    * @param resume checkpoint directory to continue from, or null
    * @param initFrom checkpoint directory whose weights (and value statistics) start a new run with
    *     this run's config, from step 0 and a fresh optimiser (fine-tuning), or null; not together
-   *     with {@code resume}
+   *     with {@code resume}. Independent per-UE actors may start autoregressive ones ({@link
+   *     PolicyWeights#asAutoregressive()})
    * @param command the command line, recorded in the checkpoint's provenance
    */
   public record Options(
@@ -127,9 +128,17 @@ public final class Trainer {
     requireSameSystem(resumed, options.resume(), sc);
     requireSameSystem(init, options.initFrom(), sc);
     PolicyShape shape = config.policyShape(sc.ues(), sc.channels());
+    // independent actors start autoregressive ones that ignore the choices until trained to read
+    // them
+    PolicyWeights initWeights =
+        init == null
+            ? null
+            : shape.autoregressive() && !init.weights().shape().sharedActor()
+                ? init.weights().asAutoregressive()
+                : init.weights();
     // the input order is not part of the weights: a run may start from another order's checkpoint
     if (init != null
-        && !init.weights().shape().withDistanceOrder(shape.distanceOrder()).equals(shape)) {
+        && !initWeights.shape().withDistanceOrder(shape.distanceOrder()).equals(shape)) {
       throw new IllegalArgumentException(
           "checkpoint "
               + options.initFrom()
@@ -137,7 +146,7 @@ public final class Trainer {
               + init.weights().shape()
               + "; this run's switches give "
               + shape
-              + " (check --rich-state and --shared-actor)");
+              + " (check --rich-state, --shared-actor and --autoregressive)");
     }
     long startSteps = resumed == null ? 0 : resumed.provenance().steps();
     long seed = options.seed() ^ (startSteps * 0x9E3779B97F4A7C15L);
@@ -145,7 +154,8 @@ public final class Trainer {
     PolicyWeights weights =
         start == null
             ? PolicyWeights.initialise(shape, config.orthogonalInit(), new Random(options.seed()))
-            : new PolicyWeights(shape, start.weights().copy().tensors());
+            : new PolicyWeights(
+                shape, (resumed != null ? resumed.weights() : initWeights).copy().tensors());
     try (NDManager root = NDManager.newBaseManager();
         PpoUpdater updater =
             new PpoUpdater(config, weights, sc.pmaxWatts(), new SplittableRandom(seed + 2), root)) {

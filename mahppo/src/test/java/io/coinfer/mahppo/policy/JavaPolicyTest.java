@@ -195,4 +195,40 @@ class JavaPolicyTest {
     java.act(in, out, (o, k) -> o.choose(k, chosen[k][0], chosen[k][1], chosen[k][2] * 0.5));
     assertThat(out.pointLogits[1]).isNotEqualTo(secondsLogits);
   }
+
+  @Test
+  void shouldWidenIndependentActorsIntoAutoregressiveOnesThatActAsTheyDid() {
+    // Given independent per-UE actors for 3 UEs and their autoregressive widening
+    PolicyShape shape =
+        new PolicyShape(3, 2, false, 3, false, List.of(16), 8, List.of(8), false, 5, false);
+    PolicyWeights independent = PolicyWeights.initialise(shape, false, new Random(4));
+    PolicyWeights widened = independent.asAutoregressive();
+    double[] state = {1, 0.5, 0, 0.1, 1, 0.2, 0.3, 0.4, 0.6, 0.5, 0, 0.7};
+    int[][] chosen = {{4, 1, 4}, {2, 0, 1}, {0, 1, 0}};
+
+    // When both act on the same state, the autoregressive places seeing the choices before them
+    float[][][] logits = new float[2][][];
+    for (PolicyWeights w : List.of(independent, widened)) {
+      Features f = new Features(w.shape(), 3, 2.0);
+      float[] ue = new float[w.shape().globalFeatures()];
+      f.ueFeatures(state, new int[3], new int[3], new double[3], ue);
+      float[] in = new float[f.actorRows() * w.shape().actorInput()];
+      f.actorInput(ue, in);
+      JavaPolicy java = new JavaPolicy(w, 3, 2.0);
+      JavaPolicy.ActorOutputs out = java.newOutputs();
+      java.act(in, out, (o, k) -> o.choose(k, chosen[k][0], chosen[k][1], chosen[k][2] * 0.5));
+      logits[w == independent ? 0 : 1] =
+          new float[][] {
+            out.pointLogits[1].clone(), out.channelLogits[2].clone(), out.powerLogits[2].clone()
+          };
+    }
+
+    // Then the widened actors read the choices (a wider first layer) and give the same logits
+    assertThat(widened.shape()).isEqualTo(shape.asAutoregressive());
+    assertThat(widened.get("actor.trunk0.w").shape())
+        .containsExactly(3, shape.globalFeatures() + 3 * shape.choiceFeatures(), 16);
+    for (int head = 0; head < 3; head++) {
+      assertThat(logits[1][head]).containsExactly(logits[0][head]);
+    }
+  }
 }

@@ -316,6 +316,39 @@ class TrainerSmokeTest {
         .hasMessageContaining("autoregressive actors are per-UE actors");
   }
 
+  @Test
+  void shouldStartAutoregressiveActorsFromIndependentOnesAndTeachThemToReadTheChoices(
+      @TempDir Path first, @TempDir Path tuned) {
+    // Given a run of independent actors (one update of 256 slots)
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
+    MahppoConfig cfg = sevenPowerLevelsOnTheLogScale().totalSteps(256).build();
+    TrainingResult start =
+        Trainer.train(
+            new Trainer.Options(sc, cfg, 5, first, null, "test"), TrainingListener.none());
+
+    // When an autoregressive run starts from its weights
+    MahppoConfig ar = cfg.toBuilder().autoregressive(true).build();
+    TrainingResult r =
+        Trainer.train(
+            new Trainer.Options(sc, ar, 6, tuned, null, start.checkpoint(), "test"),
+            TrainingListener.none());
+
+    // Then its actors are autoregressive, and the first layer's rows for the choices, which start
+    // at zero, have learned in the last actor (the first one sees no choices)
+    Checkpoint cp = Checkpoint.read(r.checkpoint());
+    assertThat(cp.weights().shape().autoregressive()).isTrue();
+    var w = cp.weights().get("actor.trunk0.w");
+    int in = cp.weights().shape().actorInput();
+    int cols = w.shape()[2];
+    double learned = 0;
+    for (int row = cp.weights().shape().globalFeatures(); row < in; row++) {
+      for (int c = 0; c < cols; c++) {
+        learned = Math.max(learned, Math.abs(w.data()[(4 * in + row) * cols + c]));
+      }
+    }
+    assertThat(learned).isPositive();
+  }
+
   /** 4 updates of 256 slots with a categorical power head of 7 levels on the log power scale. */
   private static MahppoConfig.Builder sevenPowerLevelsOnTheLogScale() {
     return MahppoConfig.recommended().toBuilder()
