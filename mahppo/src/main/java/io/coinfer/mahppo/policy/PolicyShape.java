@@ -79,6 +79,21 @@ public record PolicyShape(
    * @return the shape
    */
   public PolicyShape withDistanceOrder(boolean nearestFirst) {
+    return with(nearestFirst, autoregressive);
+  }
+
+  /**
+   * The same networks as autoregressive actors: each per-UE actor also reads the choices of the
+   * places before its own.
+   *
+   * @return the shape
+   * @throws IllegalArgumentException for a shared actor
+   */
+  public PolicyShape asAutoregressive() {
+    return with(distanceOrder, true);
+  }
+
+  private PolicyShape with(boolean nearestFirst, boolean readsChoices) {
     return new PolicyShape(
         ues,
         channels,
@@ -90,29 +105,7 @@ public record PolicyShape(
         critic,
         nearestFirst,
         powerLevels,
-        autoregressive);
-  }
-
-  /**
-   * The same networks as autoregressive actors: each per-UE actor also reads the choices of the
-   * places before its own.
-   *
-   * @return the shape
-   * @throws IllegalArgumentException for a shared actor
-   */
-  public PolicyShape asAutoregressive() {
-    return new PolicyShape(
-        ues,
-        channels,
-        sharedActor,
-        maxUes,
-        richState,
-        trunk,
-        headHidden,
-        critic,
-        distanceOrder,
-        powerLevels,
-        true);
+        readsChoices);
   }
 
   /** Features of one UE. */
