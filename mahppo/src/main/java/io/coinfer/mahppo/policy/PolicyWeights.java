@@ -168,13 +168,10 @@ public final class PolicyWeights {
    * one zero row per input of the choices made before each place ({@link
    * PolicyShape#choiceFeatures()}), every other tensor is copied. Training then learns those rows.
    *
-   * @return the widened weights (these are already autoregressive: a copy)
+   * @return the widened weights (if these are already autoregressive, a copy)
    * @throws IllegalArgumentException for a shared actor
    */
   public PolicyWeights asAutoregressive() {
-    if (shape.autoregressive()) {
-      return copy();
-    }
     PolicyShape wide = shape.asAutoregressive();
     String first = shape.trunk().isEmpty() ? "actor.heads.w" : "actor.trunk0.w";
     List<Tensor> out = new ArrayList<>();
