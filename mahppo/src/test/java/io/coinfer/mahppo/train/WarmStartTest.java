@@ -24,14 +24,14 @@ class WarmStartTest {
   @Test
   void shouldReproduceTheTeachersActionsAfterCloning(@TempDir Path out) {
     // Given a teacher whose point, sub-channel and power (0.01 to 1 W) depend on each UE's
-    // distance, cloned for 24 rollouts of 256 slots on the log power scale
+    // distance, cloned for 32 rollouts of 256 slots on the log power scale
     ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
     MahppoConfig cfg =
         MahppoConfig.recommended().toBuilder()
-            .totalSteps(6144)
+            .totalSteps(8192)
             .rollout(256, 64, 5)
             .powerScale(PowerScale.LOG)
-            .warmStart(DistanceBandsTeacher.SPEC, 6144)
+            .warmStart(DistanceBandsTeacher.SPEC, 8192)
             .build();
     List<UpdateRecord> updates = new ArrayList<>();
 
@@ -60,9 +60,15 @@ class WarmStartTest {
     assertThat(fidelity.pointAgreement()).isGreaterThanOrEqualTo(0.9);
     assertThat(fidelity.channelAgreement()).isGreaterThanOrEqualTo(0.9);
     assertThat(fidelity.powerDecades()).isLessThan(0.2);
-    // and the training's own record of it rose from chance in the first rollout
-    assertThat(updates.get(0).clonePoint()).isLessThan(0.9);
-    assertThat(updates.get(updates.size() - 1).clonePoint()).isGreaterThanOrEqualTo(0.9);
+    // and the training's own record of it (one rollout each, so noisy) rose from chance in the
+    // first rollout to at least 0.85 over the last four
+    assertThat(updates.get(0).clonePoint()).isLessThan(0.5);
+    double lastFour =
+        updates.subList(updates.size() - 4, updates.size()).stream()
+            .mapToDouble(UpdateRecord::clonePoint)
+            .average()
+            .orElseThrow();
+    assertThat(lastFour).isGreaterThanOrEqualTo(0.85);
   }
 
   /** Runs one episode with the policy acting and compares every decision with the teacher's. */
