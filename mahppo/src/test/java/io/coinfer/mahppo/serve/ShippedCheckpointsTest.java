@@ -53,8 +53,7 @@ class ShippedCheckpointsTest {
   @ParameterizedTest
   @EnumSource(Net.class)
   void shouldBeatStaticSearchOnTheTestScenario(Net net) {
-    // Given the checkpoint shipped for the net (mobilenetv2's wins here by 2.5%; over 200
-    // random-positions episodes it does not: README, "Against the targets of issue 3")
+    // Given the checkpoint shipped for the net (mobilenetv2's wins here by 2.0%)
     ScenarioConfig sc = ScenarioConfig.paperDefaults(net, 5, 2);
     Evaluator test = new Evaluator(sc, Scenario.TEST);
 
@@ -67,21 +66,23 @@ class ShippedCheckpointsTest {
   }
 
   @Test
-  void shouldBeatStaticSearchOnRandomPositionsWhenMobilenetv2PlansWith64Runs() {
-    // Given mobilenetv2's shipped checkpoint planned with 64 runs per slot (deterministic, it is
-    // 0.1-0.2% above static-search over 200 episodes: README, "Against the targets of issue 3")
+  void shouldBeatStaticSearchOnRandomPositionsWithMobilenetv2DeterministicAndPlanned() {
+    // Given mobilenetv2's shipped checkpoint, deterministic (below static-search by 0.14% here and
+    // by 0.13-0.16% over 200 episodes: README, "Against the targets of issue 3") and planned with
+    // 64 runs per slot
     ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
     Evaluator random = new Evaluator(sc, Scenario.RANDOM_POSITIONS);
 
-    // When both run the README's 20 random-positions episodes (seed 1)
-    EvaluationSummary planned =
-        random.evaluate(Schedulers.create("mahppo:plan64", sc, 1), 20, 1, k -> {});
-    EvaluationSummary search =
-        random.evaluate(Schedulers.create("static-search", sc, 1), 20, 1, k -> {});
+    // When they and static-search run the README's 20 random-positions episodes (seed 1)
+    double search =
+        objective(random.evaluate(Schedulers.create("static-search", sc, 1), 20, 1, k -> {}), sc);
 
-    // Then the planned checkpoint's mean objective is the lower
-    assertThat(planned.latencyPerTask() + sc.beta() * planned.energyPerTask())
-        .isLessThan(search.latencyPerTask() + sc.beta() * search.energyPerTask());
+    // Then each of the two has the lower mean objective
+    for (String policy : java.util.List.of("mahppo", "mahppo:plan64")) {
+      assertThat(objective(random.evaluate(Schedulers.create(policy, sc, 1), 20, 1, k -> {}), sc))
+          .as(policy)
+          .isLessThan(search);
+    }
   }
 
   @Test
@@ -101,6 +102,10 @@ class ShippedCheckpointsTest {
 
   private static double objective(EpisodeMetrics m, ScenarioConfig sc) {
     return m.latencyPerTask() + sc.beta() * m.energyPerTask();
+  }
+
+  private static double objective(EvaluationSummary s, ScenarioConfig sc) {
+    return s.latencyPerTask() + sc.beta() * s.energyPerTask();
   }
 
   @Test
