@@ -145,6 +145,16 @@ public final class TrainPolicyCommand implements Callable<Integer> {
   Double rewardBeta;
 
   @Option(
+      names = "--beta-range",
+      description =
+          "<min>:<max>, e.g. 0.25:1: train one policy for every beta in this range. Each episode's"
+              + " reward draws its beta log-uniformly from it, the networks read it, and the"
+              + " checkpoint serves any --beta in it (evaluate --beta, the orchestrator's beta);"
+              + " --keep-best validates at both ends. Not with --reward-beta. With --init-from,"
+              + " a checkpoint trained at one beta starts acting as before at every beta.")
+  String betaRange;
+
+  @Option(
       names = "--validation-episodes",
       description =
           "Random-positions episodes of the validation that picks the kept update (--keep-best)."
@@ -386,6 +396,10 @@ public final class TrainPolicyCommand implements Callable<Integer> {
     if (rewardBeta != null) {
       b.rewardBeta(rewardBeta);
     }
+    if (betaRange != null) {
+      double[] range = parseBetaRange(betaRange);
+      b.betaRange(range[0], range[1]);
+    }
     if (validationEpisodes != null) {
       b.validationEpisodes(validationEpisodes);
     }
@@ -423,6 +437,22 @@ public final class TrainPolicyCommand implements Callable<Integer> {
           epochs != null ? epochs : base.epochs());
     }
     return b.build();
+  }
+
+  /** {@code <min>:<max>} of {@code --beta-range}; the config checks the numbers' order. */
+  private static double[] parseBetaRange(String text) {
+    String[] parts = text.split(":", -1);
+    try {
+      if (parts.length == 2) {
+        return new double[] {
+          Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())
+        };
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new IllegalArgumentException(
+        "--beta-range must be <min>:<max>, two numbers, e.g. 0.25:1, got " + text);
   }
 
   private static String enumName(String text, String option) {

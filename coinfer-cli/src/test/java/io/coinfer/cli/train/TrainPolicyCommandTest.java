@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -177,6 +179,29 @@ class TrainPolicyCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
         .contains("powerLevels must be 0 (a Gaussian power head) or at least 2");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0.2 | --beta-range must be <min>:<max>, two numbers, e.g. 0.25:1, got 0.2",
+        "0.2:x | --beta-range must be <min>:<max>, two numbers, e.g. 0.25:1, got 0.2:x",
+        "1:0.2 | the beta range must be 0 < betaMin <= betaMax",
+        "0:1 | the beta range must be 0 < betaMin <= betaMax"
+      })
+  void shouldRejectABetaRangeThatIsNotTwoOrderedPositiveNumbers(
+      String range, String message, @TempDir Path dir) {
+    int code = run("--reward", "objective", "--beta-range", range, "--out", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains(message);
+  }
+
+  @Test
+  void shouldRejectABetaRangeWithARewardBeta(@TempDir Path dir) {
+    int code = run("--beta-range", "0.2:1", "--reward-beta", "0.5", "--out", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("draws its reward's beta per episode");
   }
 
   @Test

@@ -92,6 +92,13 @@ import java.util.Objects;
  *     episodes: {@link Scenario#CO_LOCATED} (training-style batches and first actions; also when
  *     null, as in older checkpoints) or {@link Scenario#CO_LOCATED_POSITIONS} (the test scenario at
  *     a random distance: lambda tasks, every UE local at first) (ours)
+ * @param betaMin with {@code betaMax > 0}, the smallest energy weight of a beta-conditioned policy:
+ *     every training episode draws its reward's beta log-uniformly from [betaMin, betaMax], the
+ *     networks read it ({@link PolicyShape#betaInput()}), and the checkpoint serves any scenario
+ *     beta in that range, so one checkpoint moves along the latency-energy frontier at run time.
+ *     Validation for {@code keepBest} takes the mean of the objectives at betaMin and betaMax. Both
+ *     0: one beta, not read by the networks (published; also in older checkpoints) (ours)
+ * @param betaMax the largest energy weight of a beta-conditioned policy, or 0 (see {@code betaMin})
  */
 public record MahppoConfig(
     long totalSteps,
@@ -134,7 +141,9 @@ public record MahppoConfig(
     boolean distanceOrder,
     int powerLevels,
     boolean autoregressive,
-    Scenario coLocatedScenario) {
+    Scenario coLocatedScenario,
+    double betaMin,
+    double betaMax) {
 
   /** Random-positions episodes of the kept-best validation unless told otherwise. */
   public static final int DEFAULT_VALIDATION_EPISODES = 10;
@@ -289,6 +298,18 @@ public record MahppoConfig(
       validationEpisodes = DEFAULT_VALIDATION_EPISODES;
     }
     require(validationEpisodes >= 1, "validationEpisodes must be >= 1, got " + validationEpisodes);
+    require(
+        (betaMin == 0 && betaMax == 0)
+            || (betaMin > 0 && betaMin <= betaMax && !Double.isInfinite(betaMax)),
+        "the beta range must be 0 < betaMin <= betaMax, finite (or both 0: not conditioned on"
+            + " beta), got "
+            + betaMin
+            + " and "
+            + betaMax);
+    require(
+        betaMax == 0 || (rewardBeta == null && reward != RewardKind.PUBLISHED),
+        "a beta-conditioned policy draws its reward's beta per episode: it takes the objective or"
+            + " makespan reward and no rewardBeta");
   }
 
   /** The published settings (paper and public code), with all our switches off. */
@@ -334,7 +355,9 @@ public record MahppoConfig(
         false,
         0,
         false,
-        Scenario.CO_LOCATED);
+        Scenario.CO_LOCATED,
+        0,
+        0);
   }
 
   /**
@@ -376,7 +399,13 @@ public record MahppoConfig(
         criticHidden,
         distanceOrder,
         powerLevels,
-        autoregressive);
+        autoregressive,
+        conditionedOnBeta());
+  }
+
+  /** Whether the policy reads beta and is trained over a range of it ({@code betaMax > 0}). */
+  public boolean conditionedOnBeta() {
+    return betaMax > 0;
   }
 
   /**
@@ -458,6 +487,8 @@ public record MahppoConfig(
     private boolean distanceOrder;
     private int powerLevels;
     private boolean autoregressive;
+    private double betaMin;
+    private double betaMax;
     private Scenario coLocatedScenario;
 
     private Builder(MahppoConfig c) {
@@ -502,6 +533,8 @@ public record MahppoConfig(
       powerLevels = c.powerLevels;
       autoregressive = c.autoregressive;
       coLocatedScenario = c.coLocatedScenario;
+      betaMin = c.betaMin;
+      betaMax = c.betaMax;
     }
 
     /** Sets {@link MahppoConfig#totalSteps()}. */
@@ -672,6 +705,16 @@ public record MahppoConfig(
       return this;
     }
 
+    /**
+     * Sets {@link MahppoConfig#betaMin()} and {@link MahppoConfig#betaMax()}; both 0 = not
+     * conditioned on beta.
+     */
+    public Builder betaRange(double min, double max) {
+      betaMin = min;
+      betaMax = max;
+      return this;
+    }
+
     /** Sets {@link MahppoConfig#coLocatedScenario()}. */
     public Builder coLocatedScenario(Scenario v) {
       coLocatedScenario = v;
@@ -740,7 +783,9 @@ public record MahppoConfig(
           distanceOrder,
           powerLevels,
           autoregressive,
-          coLocatedScenario);
+          coLocatedScenario,
+          betaMin,
+          betaMax);
     }
   }
 }

@@ -15,6 +15,9 @@ package io.coinfer.mahppo.policy;
  * then stands for a rank: place k of a fleet of n uses slot {@code floor((k + 0.5) maxUes / n)}, so
  * the slots spread over the index in rank order whatever the fleet size (by index, place k uses
  * slot k).
+ *
+ * <p>With {@link PolicyShape#betaInput()} the inputs end with the energy weight beta to serve
+ * ({@link PolicyShape#betaFeature}), set by {@link #setBeta} (1 until set).
  */
 public final class Features {
 
@@ -26,6 +29,7 @@ public final class Features {
   private final double pmax;
   private final int[] index;
   private final int[] order;
+  private float beta = PolicyShape.betaFeature(1);
 
   /**
    * Creates a feature builder.
@@ -77,6 +81,20 @@ public final class Features {
     System.arraycopy(slots, 0, index, 0, ues);
   }
 
+  /**
+   * Sets the energy weight the networks read (with {@link PolicyShape#betaInput()}; else ignored).
+   *
+   * @param value beta, > 0
+   */
+  public void setBeta(double value) {
+    beta = PolicyShape.betaFeature(value);
+  }
+
+  /** Length of the output of {@link #ueFeatures}: all UEs' features, then beta's if read. */
+  public int length() {
+    return ues * shape.ueFeatures() + (shape.betaInput() ? 1 : 0);
+  }
+
   /** Number of UEs served. */
   public int ues() {
     return ues;
@@ -98,8 +116,8 @@ public final class Features {
   }
 
   /**
-   * Places the UEs (see {@link #ueAt}) and writes their features, concatenated in place order, into
-   * {@code out} (length {@code ues * ueFeatures}).
+   * Places the UEs (see {@link #ueAt}) and writes their features, concatenated in place order, then
+   * beta's if read, into {@code out} (length {@link #length()}).
    *
    * @param state the environment state, 4 numbers per UE
    * @param point each UE's last point
@@ -116,6 +134,9 @@ public final class Features {
     }
     placeUes(state);
     java.util.Arrays.fill(out, 0, ues * f, 0f);
+    if (shape.betaInput()) {
+      out[ues * f] = beta;
+    }
     for (int place = 0; place < ues; place++) {
       int u = order[place];
       int o = place * f;
@@ -156,10 +177,10 @@ public final class Features {
   }
 
   /**
-   * Writes the actor input rows: for per-UE actors one row (all UEs' features); for autoregressive
-   * actors one row per UE: all UEs' features and no choices yet (zeros, which {@link
+   * Writes the actor input rows: for per-UE actors one row (all UEs' features and beta's if read);
+   * for autoregressive actors one row per UE: the same and no choices yet (zeros, which {@link
    * JavaPolicy#act} fills place by place); for a shared actor one row per UE: own features, fleet
-   * mean, one-hot index.
+   * mean, one-hot index, beta's feature if read.
    *
    * @param ueFeatures the output of {@link #ueFeatures}
    * @param out the destination, {@link #actorRows()} x {@code shape.actorInput()}
@@ -168,9 +189,10 @@ public final class Features {
     int f = shape.ueFeatures();
     int in = shape.actorInput();
     if (!shape.sharedActor()) {
+      int global = length();
       for (int row = 0; row < actorRows(); row++) {
-        System.arraycopy(ueFeatures, 0, out, row * in, ues * f);
-        java.util.Arrays.fill(out, row * in + ues * f, (row + 1) * in, 0f);
+        System.arraycopy(ueFeatures, 0, out, row * in, global);
+        java.util.Arrays.fill(out, row * in + global, (row + 1) * in, 0f);
       }
       return;
     }
@@ -184,6 +206,9 @@ public final class Features {
         }
       }
       out[o + 2 * f + index[u]] = 1f;
+      if (shape.betaInput()) {
+        out[o + shape.betaColumn()] = beta;
+      }
     }
   }
 

@@ -28,6 +28,10 @@ import java.util.List;
  * @param autoregressive per-UE actors also read the actions chosen in the same slot by the actors
  *     of the places before theirs ({@link #choiceFeatures()} after the UEs' features); each actor
  *     then has its own input row
+ * @param betaInput the networks also read the energy weight beta they are asked to serve ({@link
+ *     #betaFeature}): one number after all UEs' features in the critic's input and in a per-UE
+ *     actor's (before any choices), and at the end of a shared actor's row, so that one checkpoint
+ *     serves a range of betas
  */
 public record PolicyShape(
     int ues,
@@ -40,7 +44,8 @@ public record PolicyShape(
     List<Integer> critic,
     boolean distanceOrder,
     int powerLevels,
-    boolean autoregressive) {
+    boolean autoregressive,
+    boolean betaInput) {
 
   /** Partition points per network (0 = raw image, 5 = all local), as in the paper. */
   public static final int POINTS = 6;
@@ -79,7 +84,7 @@ public record PolicyShape(
    * @return the shape
    */
   public PolicyShape withDistanceOrder(boolean nearestFirst) {
-    return with(nearestFirst, autoregressive);
+    return with(nearestFirst, autoregressive, betaInput);
   }
 
   /**
@@ -90,10 +95,19 @@ public record PolicyShape(
    * @throws IllegalArgumentException for a shared actor
    */
   public PolicyShape asAutoregressive() {
-    return with(distanceOrder, true);
+    return with(distanceOrder, true, betaInput);
   }
 
-  private PolicyShape with(boolean nearestFirst, boolean readsChoices) {
+  /**
+   * The same networks reading the energy weight beta ({@link #betaColumn()}).
+   *
+   * @return the shape
+   */
+  public PolicyShape withBetaInput() {
+    return with(distanceOrder, autoregressive, true);
+  }
+
+  private PolicyShape with(boolean nearestFirst, boolean readsChoices, boolean readsBeta) {
     return new PolicyShape(
         ues,
         channels,
@@ -105,7 +119,8 @@ public record PolicyShape(
         critic,
         nearestFirst,
         powerLevels,
-        readsChoices);
+        readsChoices,
+        readsBeta);
   }
 
   /** Features of one UE. */
@@ -113,9 +128,39 @@ public record PolicyShape(
     return BASE_FEATURES + (richState ? POINTS + channels + 1 + PHASES : 0);
   }
 
-  /** Length of the critic's input (and of a per-UE actor's input). */
+  /**
+   * Length of the critic's input (and of a per-UE actor's input before any choices): all UEs'
+   * features, then beta's feature if read.
+   */
   public int globalFeatures() {
-    return ues * ueFeatures();
+    return ues * ueFeatures() + (betaInput ? 1 : 0);
+  }
+
+  /**
+   * Where beta's feature sits in an actor input row: after all UEs' features for per-UE actors,
+   * last for a shared actor.
+   *
+   * @return the column, or -1 without {@link #betaInput()}
+   */
+  public int betaColumn() {
+    if (!betaInput) {
+      return -1;
+    }
+    return sharedActor ? 2 * ueFeatures() + maxUes : ues * ueFeatures();
+  }
+
+  /**
+   * The feature that stands for an energy weight: {@code log10(beta)}, so that equal ratios of beta
+   * are equal steps (0 at beta 1, -1 at 0.1).
+   *
+   * @param beta the energy weight, > 0
+   * @return the feature
+   */
+  public static float betaFeature(double beta) {
+    if (!(beta > 0) || Double.isInfinite(beta)) {
+      throw new IllegalArgumentException("beta must be a finite number > 0, got " + beta);
+    }
+    return (float) Math.log10(beta);
   }
 
   /** Features of one place's chosen action: one-hot point, one-hot sub-channel, power / pmax. */
@@ -126,7 +171,7 @@ public record PolicyShape(
   /** Length of one actor input row. */
   public int actorInput() {
     if (sharedActor) {
-      return 2 * ueFeatures() + maxUes;
+      return 2 * ueFeatures() + maxUes + (betaInput ? 1 : 0);
     }
     return globalFeatures() + (autoregressive ? ues * choiceFeatures() : 0);
   }

@@ -173,24 +173,62 @@ public final class PolicyWeights {
    */
   public PolicyWeights asAutoregressive() {
     PolicyShape wide = shape.asAutoregressive();
-    String first = shape.trunk().isEmpty() ? "actor.heads.w" : "actor.trunk0.w";
+    return widened(wide, shape.actorInput(), wide.actorInput() - shape.actorInput(), false);
+  }
+
+  /**
+   * These networks reading beta ({@link PolicyShape#betaInput()}) and acting and valuing exactly as
+   * they do at every beta: the first layers of actors and critic gain a zero row for beta's
+   * feature, every other tensor is copied. Training then learns those rows.
+   *
+   * @return the widened weights (if these already read beta, a copy)
+   */
+  public PolicyWeights withBetaInput() {
+    if (shape.betaInput()) {
+      return copy();
+    }
+    PolicyShape wide = shape.withBetaInput();
+    return widened(wide, wide.betaColumn(), 1, true);
+  }
+
+  /**
+   * A copy whose actors' first layer has {@code count} zero input rows inserted at row {@code at},
+   * and with {@code critic} the critic's first layer one at its end.
+   */
+  private PolicyWeights widened(PolicyShape wide, int at, int count, boolean critic) {
+    String actorFirst = shape.trunk().isEmpty() ? "actor.heads.w" : "actor.trunk0.w";
     List<Tensor> out = new ArrayList<>();
     for (Tensor t : tensors.values()) {
-      if (!t.name().equals(first)) {
+      if (t.name().equals(actorFirst)) {
+        out.add(withZeroRows(t, at, count));
+      } else if (critic && t.name().equals("critic.l0.w")) {
+        out.add(withZeroRows(t, t.shape()[t.shape().length - 2], 1));
+      } else {
         out.add(t.copy());
-        continue;
       }
-      int groups = t.shape()[0];
-      int rows = t.shape()[1];
-      int cols = t.shape()[2];
-      Tensor w = Tensor.zeros(first, groups, wide.actorInput(), cols);
-      for (int g = 0; g < groups; g++) {
-        System.arraycopy(
-            t.data(), g * rows * cols, w.data(), g * wide.actorInput() * cols, rows * cols);
-      }
-      out.add(w);
     }
     return new PolicyWeights(wide, out);
+  }
+
+  /**
+   * A weight ([groups,] rows, cols) with {@code count} zero rows inserted before row {@code at}.
+   */
+  private static Tensor withZeroRows(Tensor t, int at, int count) {
+    int[] dims = t.shape().clone();
+    int r = dims.length - 2;
+    int rows = dims[r];
+    int cols = dims[r + 1];
+    int groups = r == 0 ? 1 : dims[0];
+    dims[r] = rows + count;
+    Tensor w = Tensor.zeros(t.name(), dims);
+    for (int g = 0; g < groups; g++) {
+      int from = g * rows * cols;
+      int to = g * (rows + count) * cols;
+      System.arraycopy(t.data(), from, w.data(), to, at * cols);
+      System.arraycopy(
+          t.data(), from + at * cols, w.data(), to + (at + count) * cols, (rows - at) * cols);
+    }
+    return w;
   }
 
   /** The network sizes. */

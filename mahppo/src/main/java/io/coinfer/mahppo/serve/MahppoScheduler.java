@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
 /**
  * A {@link Scheduler} that serves MAHPPO's actors: deterministic by default (the most likely point
  * and sub-channel, the mean power), or sampled from the policy on request. The actors run in plain
- * Java ({@link JavaPolicy}); no native memory is held.
+ * Java ({@link JavaPolicy}); no native memory is held. A beta-conditioned policy ({@link
+ * io.coinfer.mahppo.policy.PolicyShape#betaInput()}) is served the scenario's beta.
  */
 public final class MahppoScheduler implements Scheduler {
 
@@ -40,7 +41,8 @@ public final class MahppoScheduler implements Scheduler {
    * @param id the spec this scheduler answers to, e.g. {@code mahppo:/tmp/run}
    * @param weights the trained weights (read live)
    * @param powerScale how the power head's output maps to watts (the trained config's)
-   * @param cfg the system served; its UE count must fit the policy
+   * @param cfg the system served; its UE count must fit the policy; a beta-conditioned policy reads
+   *     its beta
    * @param sampled sample actions instead of taking the most likely ones
    * @param seed seed of the sampling
    */
@@ -67,12 +69,15 @@ public final class MahppoScheduler implements Scheduler {
     this.baseSeed = seed;
     int n = cfg.ues();
     this.features = new Features(weights.shape(), n, cfg.pmaxWatts());
+    if (weights.shape().betaInput()) {
+      features.setBeta(cfg.beta());
+    }
     this.policy = new JavaPolicy(weights, n, cfg.pmaxWatts());
     this.outputs = policy.newOutputs();
     point = new int[n];
     channel = new int[n];
     power = new double[n];
-    ueFeatures = new float[n * weights.shape().ueFeatures()];
+    ueFeatures = new float[features.length()];
     actorInput = new float[features.actorRows() * weights.shape().actorInput()];
     random = new SplittableRandom(seed);
   }

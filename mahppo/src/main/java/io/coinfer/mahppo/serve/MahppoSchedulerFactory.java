@@ -69,6 +69,7 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
               + ", the scenario runs "
               + cfg.net());
     }
+    requireTrainedBeta(spec.trim(), cp, cfg.beta());
     MahppoScheduler policy =
         new MahppoScheduler(
             spec.trim(), cp.weights(), cp.config().powerScale(), cfg, sampled, seed);
@@ -79,6 +80,24 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
         new MahppoScheduler(spec.trim(), cp.weights(), cp.config().powerScale(), cfg, true, seed);
     return new PlanningScheduler(
         spec.trim(), policy, sampler, rollouts, budget, System::nanoTime, cfg);
+  }
+
+  /**
+   * Fails when a beta-conditioned checkpoint is asked to serve a beta outside the range it was
+   * trained over (it would extrapolate); checkpoints trained at one beta serve any.
+   */
+  private static void requireTrainedBeta(String spec, Checkpoint cp, double beta) {
+    var c = cp.config();
+    if (c.conditionedOnBeta() && !(beta >= c.betaMin() && beta <= c.betaMax())) {
+      throw new IllegalArgumentException(
+          spec
+              + " was trained for beta in ["
+              + c.betaMin()
+              + ", "
+              + c.betaMax()
+              + "]; the scenario's beta is "
+              + beta);
+    }
   }
 
   /**

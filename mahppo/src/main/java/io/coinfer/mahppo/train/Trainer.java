@@ -129,13 +129,16 @@ public final class Trainer {
     requireSameSystem(init, options.initFrom(), sc);
     PolicyShape shape = config.policyShape(sc.ues(), sc.channels());
     // independent actors start autoregressive ones that ignore the choices until trained to read
-    // them
+    // them, and any networks beta-conditioned ones that ignore beta until trained to read it
     PolicyWeights initWeights =
         init == null
             ? null
             : shape.autoregressive() && !init.weights().shape().sharedActor()
                 ? init.weights().asAutoregressive()
                 : init.weights();
+    if (initWeights != null && shape.betaInput()) {
+      initWeights = initWeights.withBetaInput();
+    }
     // the input order is not part of the weights: a run may start from another order's checkpoint
     if (init != null
         && !initWeights.shape().withDistanceOrder(shape.distanceOrder()).equals(shape)) {
@@ -146,7 +149,7 @@ public final class Trainer {
               + init.weights().shape()
               + "; this run's switches give "
               + shape
-              + " (check --rich-state, --shared-actor and --autoregressive)");
+              + " (check --rich-state, --shared-actor, --autoregressive and --beta-range)");
     }
     long startSteps = resumed == null ? 0 : resumed.provenance().steps();
     long seed = options.seed() ^ (startSteps * 0x9E3779B97F4A7C15L);
@@ -202,8 +205,11 @@ public final class Trainer {
     private final MahppoConfig config;
     private final ScenarioConfig sc;
 
-    /** Energy weight of the training reward ({@link MahppoConfig#trainingBeta}). */
-    private final double rewardBeta;
+    /**
+     * Energy weight of the training reward: {@link MahppoConfig#trainingBeta}, or for a
+     * beta-conditioned policy the current episode's draw.
+     */
+    private double rewardBeta;
 
     private final PolicyWeights weights;
     private final PpoUpdater updater;
@@ -222,6 +228,12 @@ public final class Trainer {
     private final Evaluator testEvaluator;
     private final MahppoScheduler testScheduler;
     private final Evaluator validationEvaluator;
+
+    /** The betas validation is run at, one scheduler per beta (the scenario's, or the range's). */
+    private final double[] validationBetas;
+
+    private final MahppoScheduler[] validationSchedulers;
+
     private final Scheduler teacher;
     private double bestObjective = Double.POSITIVE_INFINITY;
     private Path best;
@@ -292,6 +304,25 @@ public final class Trainer {
       this.validationEvaluator = new Evaluator(sc, Scenario.RANDOM_POSITIONS, TEST_SLOT_LIMIT);
       this.testScheduler =
           new MahppoScheduler("mahppo", weights, config.powerScale(), sc, false, 0);
+      this.validationBetas =
+          config.conditionedOnBeta()
+              ? java.util.stream.DoubleStream.of(config.betaMin(), config.betaMax())
+                  .distinct()
+                  .toArray()
+              : new double[] {sc.beta()};
+      this.validationSchedulers = new MahppoScheduler[validationBetas.length];
+      for (int i = 0; i < validationBetas.length; i++) {
+        validationSchedulers[i] =
+            config.conditionedOnBeta()
+                ? new MahppoScheduler(
+                    "mahppo",
+                    weights,
+                    config.powerScale(),
+                    sc.withBeta(validationBetas[i]),
+                    false,
+                    0)
+                : testScheduler;
+      }
       this.slotCap =
           Math.max(1, (int) (sc.lambda() * config.episodeSlotFactor() / sc.slotSeconds()));
       this.startSteps = startSteps;
@@ -386,17 +417,23 @@ public final class Trainer {
     }
 
     /**
-     * Saves the policy into {@code out/best} when its validation objective (at the scenario's beta)
-     * is the lowest yet among updates whose validation latency meets {@link
-     * MahppoConfig#keepBestMaxLatency()}.
+     * Saves the policy into {@code out/best} when its validation objective (at the scenario's beta;
+     * for a beta-conditioned policy the mean of those at the range's ends) is the lowest yet among
+     * updates whose (mean) validation latency meets {@link MahppoConfig#keepBestMaxLatency()}.
      */
     private void keepIfBest(Path out, double seconds, EpisodeMetrics test) {
-      EvaluationSummary v =
-          validationEvaluator.evaluate(
-              testScheduler, config.validationEpisodes(), VALIDATION_SEED, k -> {});
-      double objective = v.latencyPerTask() + sc.beta() * v.energyPerTask();
+      double objective = 0;
+      double latency = 0;
+      for (int i = 0; i < validationBetas.length; i++) {
+        EvaluationSummary v =
+            validationEvaluator.evaluate(
+                validationSchedulers[i], config.validationEpisodes(), VALIDATION_SEED, k -> {});
+        objective +=
+            (v.latencyPerTask() + validationBetas[i] * v.energyPerTask()) / validationBetas.length;
+        latency += v.latencyPerTask() / validationBetas.length;
+      }
       double cap = config.keepBestMaxLatency();
-      if (objective < bestObjective && (cap == 0 || v.latencyPerTask() <= cap)) {
+      if (objective < bestObjective && (cap == 0 || latency <= cap)) {
         bestObjective = objective;
         best = save(out.resolve("best"), seconds, test);
       }
@@ -452,6 +489,11 @@ public final class Trainer {
       episodeReturn = 0;
       if (config.sharedActor()) {
         features.assignIndexSlots(randomSlots());
+      }
+      if (config.conditionedOnBeta()) {
+        double lo = Math.log(config.betaMin());
+        rewardBeta = Math.exp(lo + episodes.nextDouble() * (Math.log(config.betaMax()) - lo));
+        features.setBeta(rewardBeta);
       }
     }
 

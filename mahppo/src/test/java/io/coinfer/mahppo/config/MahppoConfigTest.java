@@ -77,7 +77,9 @@ class MahppoConfigTest {
                     false,
                     0,
                     false,
-                    null))
+                    null,
+                    0,
+                    0))
         .hasMessageContaining("clipEpsilon");
   }
 

@@ -16,17 +16,20 @@ class JavaPolicyTest {
 
   @ParameterizedTest
   @CsvSource({
-    "false, false, 0",
-    "true, false, 0",
-    "false, false, 7",
-    "true, false, 7",
-    "false, true, 0",
-    "false, true, 7"
+    "false, false, 0, false",
+    "true, false, 0, false",
+    "false, false, 7, false",
+    "true, false, 7, false",
+    "false, true, 0, false",
+    "false, true, 7, false",
+    "false, false, 7, true",
+    "true, false, 7, true",
+    "false, true, 7, true"
   })
   void shouldMatchTheDjlNetworksThatTrainIt(
-      boolean shared, boolean autoregressive, int powerLevels) {
+      boolean shared, boolean autoregressive, int powerLevels, boolean betaInput) {
     // Given random weights (per-UE actors, autoregressive or not, or one shared actor; a Gaussian
-    // or a categorical power head) and a random state of 5 UEs
+    // or a categorical power head; reading beta or not) and a random state of 5 UEs
     PolicyShape shape =
         new PolicyShape(
             5,
@@ -39,9 +42,11 @@ class JavaPolicyTest {
             List.of(16, 8),
             false,
             powerLevels,
-            autoregressive);
+            autoregressive,
+            betaInput);
     PolicyWeights w = PolicyWeights.initialise(shape, false, new Random(5));
     Features f = new Features(shape, 5, 1.0);
+    f.setBeta(0.3);
     double[] state = new double[20];
     Random r = new Random(6);
     for (int i = 0; i < state.length; i++) {
@@ -95,7 +100,7 @@ class JavaPolicyTest {
   void shouldGiveASharedActorTheSameDistributionForTwoUesInTheSameSituationExceptTheIndex() {
     // Given a shared actor and two UEs with identical features
     PolicyShape shape =
-        new PolicyShape(2, 2, true, 4, false, List.of(16), 8, List.of(8), false, 0, false);
+        new PolicyShape(2, 2, true, 4, false, List.of(16), 8, List.of(8), false, 0, false, false);
     PolicyWeights w = PolicyWeights.initialise(shape, false, new Random(1));
     Features f = new Features(shape, 2, 1.0);
     float[] ue = new float[shape.globalFeatures()];
@@ -124,7 +129,7 @@ class JavaPolicyTest {
   void shouldPutEachUesOneHotIndexInItsAssignedSlot() {
     // Given a shared actor for up to 10 UEs serving 2, with UE 0 in slot 7 and UE 1 in slot 2
     PolicyShape shape =
-        new PolicyShape(2, 2, true, 10, false, List.of(16), 8, List.of(8), false, 0, false);
+        new PolicyShape(2, 2, true, 10, false, List.of(16), 8, List.of(8), false, 0, false, false);
     Features f = new Features(shape, 2, 1.0);
     f.assignIndexSlots(new int[] {7, 2});
     float[] ue = new float[shape.globalFeatures()];
@@ -148,7 +153,7 @@ class JavaPolicyTest {
   void shouldShowEachAutoregressiveActorTheChoicesOfThePlacesBeforeItsOwnAndNoOthers() {
     // Given autoregressive actors for 3 UEs with a categorical power head of 5 levels
     PolicyShape shape =
-        new PolicyShape(3, 2, false, 3, false, List.of(16), 8, List.of(8), false, 5, true);
+        new PolicyShape(3, 2, false, 3, false, List.of(16), 8, List.of(8), false, 5, true, false);
     PolicyWeights w = PolicyWeights.initialise(shape, false, new Random(3));
     Features f = new Features(shape, 3, 2.0);
     float[] ue = new float[shape.globalFeatures()];
@@ -200,7 +205,7 @@ class JavaPolicyTest {
   void shouldWidenIndependentActorsIntoAutoregressiveOnesThatActAsTheyDid() {
     // Given independent per-UE actors for 3 UEs and their autoregressive widening
     PolicyShape shape =
-        new PolicyShape(3, 2, false, 3, false, List.of(16), 8, List.of(8), false, 5, false);
+        new PolicyShape(3, 2, false, 3, false, List.of(16), 8, List.of(8), false, 5, false, false);
     PolicyWeights independent = PolicyWeights.initialise(shape, false, new Random(4));
     PolicyWeights widened = independent.asAutoregressive();
     double[] state = {1, 0.5, 0, 0.1, 1, 0.2, 0.3, 0.4, 0.6, 0.5, 0, 0.7};
@@ -230,5 +235,75 @@ class JavaPolicyTest {
     for (int head = 0; head < 3; head++) {
       assertThat(logits[1][head]).containsExactly(logits[0][head]);
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"false, false", "false, true", "true, false"})
+  void shouldWidenAnyActorsIntoBetaReadingOnesThatActAndValueAsTheyDidAtEveryBeta(
+      boolean shared, boolean autoregressive) {
+    // Given actors for 3 UEs that do not read beta, and their widening that does
+    PolicyShape shape =
+        new PolicyShape(
+            3, 2, shared, 3, true, List.of(16), 8, List.of(8), false, 5, autoregressive, false);
+    PolicyWeights plain = PolicyWeights.initialise(shape, false, new Random(4));
+    PolicyWeights widened = plain.withBetaInput();
+    double[] state = {1, 0.5, 0, 0.1, 1, 0.2, 0.3, 0.4, 0.6, 0.5, 0, 0.7};
+
+    // When each acts at beta 0.2 and 0.9, and the widened one also after its beta row is set
+    float[] before = outputs(plain, state, 0.2);
+    float[] low = outputs(widened, state, 0.2);
+    float[] high = outputs(widened, state, 0.9);
+    String first = "actor.trunk0.w";
+    float[] w = widened.get(first).data();
+    int cols = widened.get(first).shape()[2];
+    Arrays.fill(
+        w, widened.shape().betaColumn() * cols, (widened.shape().betaColumn() + 1) * cols, 1f);
+    float[] readLow = outputs(widened, state, 0.2);
+    float[] readHigh = outputs(widened, state, 0.9);
+
+    // Then the widened networks read beta at its column (one more input row in the first layers)
+    assertThat(widened.shape()).isEqualTo(shape.withBetaInput());
+    assertThat(widened.get(first).shape()[1]).isEqualTo(shape.actorInput() + 1);
+    assertThat(widened.get("critic.l0.w").shape()[0]).isEqualTo(shape.globalFeatures() + 1);
+    // and act and value exactly as before at any beta until trained to read it
+    assertThat(low).containsExactly(before);
+    assertThat(high).containsExactly(before);
+    // and once their beta row is not zero, beta changes what they do
+    assertThat(readLow).isNotEqualTo(readHigh);
+  }
+
+  /** Every place's logits (the choices fixed) and the critic's value at a beta, concatenated. */
+  private static float[] outputs(PolicyWeights w, double[] state, double beta) {
+    Features f = new Features(w.shape(), 3, 2.0);
+    f.setBeta(beta);
+    float[] ue = new float[f.length()];
+    f.ueFeatures(state, new int[] {5, 1, 0}, new int[] {0, 1, 1}, new double[] {1, 0.5, 2}, ue);
+    float[] in = new float[f.actorRows() * w.shape().actorInput()];
+    f.actorInput(ue, in);
+    if (w.shape().betaInput()) {
+      for (int row = 0; row < f.actorRows(); row++) {
+        assertThat(in[row * w.shape().actorInput() + w.shape().betaColumn()])
+            .isEqualTo((float) Math.log10(beta));
+      }
+    }
+    JavaPolicy java = new JavaPolicy(w, 3, 2.0);
+    JavaPolicy.ActorOutputs out = java.newOutputs();
+    int[][] chosen = {{4, 1, 4}, {2, 0, 1}, {0, 1, 0}};
+    java.act(in, out, (o, k) -> o.choose(k, chosen[k][0], chosen[k][1], chosen[k][2] * 0.5));
+    float[] all = new float[0];
+    for (int k = 0; k < 3; k++) {
+      all = concat(all, out.pointLogits[k], out.channelLogits[k], out.powerLogits[k]);
+    }
+    return concat(all, new float[] {(float) java.value(ue)});
+  }
+
+  private static float[] concat(float[] head, float[]... tails) {
+    float[] all = head;
+    for (float[] t : tails) {
+      int n = all.length;
+      all = Arrays.copyOf(all, n + t.length);
+      System.arraycopy(t, 0, all, n, t.length);
+    }
+    return all;
   }
 }

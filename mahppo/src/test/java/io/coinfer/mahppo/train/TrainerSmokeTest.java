@@ -12,6 +12,7 @@ import io.coinfer.mahppo.serve.MahppoScheduler;
 import io.coinfer.mec.eval.EpisodeMetrics;
 import io.coinfer.mec.eval.Evaluator;
 import io.coinfer.mec.profile.Net;
+import io.coinfer.mec.schedule.Schedulers;
 import io.coinfer.mec.schedule.SchedulingContext;
 import io.coinfer.mec.sim.Action;
 import io.coinfer.mec.sim.MecEnvironment;
@@ -347,6 +348,65 @@ class TrainerSmokeTest {
       }
     }
     assertThat(learned).isPositive();
+  }
+
+  @Test
+  void shouldStartABetaConditionedRunFromAOneBetaCheckpointAndServeOnlyItsRange(
+      @TempDir Path first, @TempDir Path tuned) {
+    // Given a run at the scenario's beta of 1 (one update of 256 slots)
+    ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
+    MahppoConfig cfg = sevenPowerLevelsOnTheLogScale().totalSteps(256).build();
+    TrainingResult start =
+        Trainer.train(
+            new Trainer.Options(sc, cfg, 5, first, null, "test"), TrainingListener.none());
+
+    // When a run over betas 0.2 to 1 starts from its weights, keeping its best update
+    MahppoConfig conditioned =
+        cfg.toBuilder()
+            .totalSteps(1024)
+            .betaRange(0.2, 1)
+            .keepBest(true)
+            .validationEpisodes(2)
+            .build();
+    TrainingResult r =
+        Trainer.train(
+            new Trainer.Options(sc, conditioned, 6, tuned, null, start.checkpoint(), "test"),
+            TrainingListener.none());
+
+    // Then its networks read beta, and the rows for it, which start at zero, have learned in the
+    // actors' and the critic's first layers
+    Checkpoint cp = Checkpoint.read(r.checkpoint());
+    assertThat(cp.weights().shape().betaInput()).isTrue();
+    assertThat(r.best()).isNotNull();
+    int column = cp.weights().shape().betaColumn();
+    var actor = cp.weights().get("actor.trunk0.w");
+    var critic = cp.weights().get("critic.l0.w");
+    assertThat(maxAbs(actor.data(), column * actor.shape()[2], actor.shape()[2])).isPositive();
+    assertThat(maxAbs(critic.data(), column * critic.shape()[1], critic.shape()[1])).isPositive();
+    // and served from its checkpoint at the scenario's beta it plays the test scenario as the run
+    // measured it, while a beta outside its range is refused
+    String spec = "mahppo:" + r.checkpoint();
+    EpisodeMetrics m =
+        new Evaluator(sc, Scenario.TEST).runEpisode(Schedulers.create(spec, sc, 0), 0);
+    assertThat(m.latencyPerTask()).isEqualTo(r.latencyPerTask());
+    assertThat(m.energyPerTask()).isEqualTo(r.energyPerTask());
+    assertThatThrownBy(() -> Schedulers.create(spec, sc.withBeta(2), 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was trained for beta in [0.2, 1.0]; the scenario's beta is 2.0");
+    assertThatThrownBy(() -> conditioned.toBuilder().rewardBeta(0.5).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("draws its reward's beta per episode");
+    assertThatThrownBy(() -> conditioned.toBuilder().betaRange(1, 0.2).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0 < betaMin <= betaMax");
+  }
+
+  private static double maxAbs(float[] data, int from, int length) {
+    double max = 0;
+    for (int i = from; i < from + length; i++) {
+      max = Math.max(max, Math.abs(data[i]));
+    }
+    return max;
   }
 
   /** 4 updates of 256 slots with a categorical power head of 7 levels on the log power scale. */

@@ -40,11 +40,16 @@ public record OrchestratorSettings(
    * @param fallback the spec for UEs without fresh state, and for fleets a policy cannot serve;
    *     default {@code local}
    * @param seed the seed of randomised policies; default 0
+   * @param beta the energy weight the policies schedule for, in seconds per joule (the objective is
+   *     latency + beta x energy per task): {@code static-search} and planning MAHPPO policies
+   *     minimise it, a beta-conditioned MAHPPO checkpoint reads it and refuses one outside its
+   *     trained range; default 1 (the paper's)
    */
   public record Policy(
       @DefaultValue("local") String active,
       @DefaultValue("local") String fallback,
-      @DefaultValue("0") long seed) {}
+      @DefaultValue("0") long seed,
+      @DefaultValue("1.0") double beta) {}
 
   /**
    * The radio system of the schedulers (the paper's values are the defaults).

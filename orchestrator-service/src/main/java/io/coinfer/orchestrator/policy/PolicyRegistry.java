@@ -109,7 +109,8 @@ public class PolicyRegistry {
    *
    * @param net the net
    * @param ues the fleet size
-   * @return the configuration (the paper's radio, the configured channels, pmax and distances)
+   * @return the configuration (the paper's radio, the configured channels, pmax, distances and
+   *     beta)
    */
   public ScenarioConfig config(Net net, int ues) {
     OrchestratorSettings.Radio radio = settings.radio();
@@ -119,7 +120,7 @@ public class PolicyRegistry {
         radio.channels(),
         200,
         settings.slot().length().toNanos() / 1e9,
-        1.0,
+        settings.policy().beta(),
         1e6,
         3.0,
         1e-9,

@@ -67,7 +67,7 @@ public class DecisionStepBenchmark {
         new PolicyRegistry(
             new OrchestratorSettings(
                 new OrchestratorSettings.Slot(Duration.ofMillis(500), Duration.ofDays(1), 4),
-                new OrchestratorSettings.Policy(spec, "local", 0),
+                new OrchestratorSettings.Policy(spec, "local", 0, 1.0),
                 new OrchestratorSettings.Radio(2, 1.0, 1.0, 100.0)));
     SplittableRandom random = new SplittableRandom(42);
     List<String> nets = mahppo ? List.of("resnet18") : List.of("resnet18", "vgg11", "mobilenetv2");

@@ -41,6 +41,7 @@ public final class TestCheckpoints {
             List.of(256, 128, 64),
             false,
             0,
+            false,
             false);
     new Checkpoint(
             new Provenance(

@@ -42,7 +42,7 @@ class DecisionStepTest {
       new PolicyRegistry(
           new OrchestratorSettings(
               new OrchestratorSettings.Slot(Duration.ofMillis(500), Duration.ofSeconds(30), 4),
-              new OrchestratorSettings.Policy("fixed:3:0.5", "local", 0),
+              new OrchestratorSettings.Policy("fixed:3:0.5", "local", 0, 1.0),
               new OrchestratorSettings.Radio(2, 1.0, 1.0, 100.0)));
   private final DecisionStep step = new DecisionStep(book, policies, Duration.ofSeconds(30));
 

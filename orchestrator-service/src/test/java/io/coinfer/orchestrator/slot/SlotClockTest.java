@@ -43,7 +43,7 @@ class SlotClockTest {
     OrchestratorSettings settings =
         new OrchestratorSettings(
             new OrchestratorSettings.Slot(Duration.ofMillis(500), Duration.ofSeconds(30), 4),
-            new OrchestratorSettings.Policy("faulty:2:0:-1", "local", 0),
+            new OrchestratorSettings.Policy("faulty:2:0:-1", "local", 0, 1.0),
             new OrchestratorSettings.Radio(2, 1.0, 1.0, 100.0));
     UeBook book = new UeBook();
     for (String ue : List.of("ue-a", "ue-b")) {
