@@ -322,17 +322,12 @@ class TrainerSmokeTest {
       @TempDir Path first, @TempDir Path tuned) {
     // Given a run of independent actors (one update of 256 slots)
     ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
-    MahppoConfig cfg = sevenPowerLevelsOnTheLogScale().totalSteps(256).build();
-    TrainingResult start =
-        Trainer.train(
-            new Trainer.Options(sc, cfg, 5, first, null, "test"), TrainingListener.none());
+    MahppoConfig cfg = oneUpdate();
+    TrainingResult start = trainOneUpdate(sc, first);
 
     // When an autoregressive run starts from its weights
     MahppoConfig ar = cfg.toBuilder().autoregressive(true).build();
-    TrainingResult r =
-        Trainer.train(
-            new Trainer.Options(sc, ar, 6, tuned, null, start.checkpoint(), "test"),
-            TrainingListener.none());
+    TrainingResult r = fineTune(sc, ar, tuned, start);
 
     // Then its actors are autoregressive, and the first layer's rows for the choices, which start
     // at zero, have learned in the last actor (the first one sees no choices)
@@ -341,13 +336,8 @@ class TrainerSmokeTest {
     var w = cp.weights().get("actor.trunk0.w");
     int in = cp.weights().shape().actorInput();
     int cols = w.shape()[2];
-    double learned = 0;
-    for (int row = cp.weights().shape().globalFeatures(); row < in; row++) {
-      for (int c = 0; c < cols; c++) {
-        learned = Math.max(learned, Math.abs(w.data()[(4 * in + row) * cols + c]));
-      }
-    }
-    assertThat(learned).isPositive();
+    int choices = cp.weights().shape().globalFeatures();
+    assertThat(maxAbs(w.data(), (4 * in + choices) * cols, (in - choices) * cols)).isPositive();
   }
 
   @Test
@@ -355,10 +345,8 @@ class TrainerSmokeTest {
       @TempDir Path first, @TempDir Path tuned) {
     // Given a run at the scenario's beta of 1 (one update of 256 slots)
     ScenarioConfig sc = ScenarioConfig.paperDefaults(Net.MOBILENETV2, 5, 2);
-    MahppoConfig cfg = sevenPowerLevelsOnTheLogScale().totalSteps(256).build();
-    TrainingResult start =
-        Trainer.train(
-            new Trainer.Options(sc, cfg, 5, first, null, "test"), TrainingListener.none());
+    MahppoConfig cfg = oneUpdate();
+    TrainingResult start = trainOneUpdate(sc, first);
 
     // When a run over betas 0.2 to 1 starts from its weights, keeping its best update
     MahppoConfig conditioned =
@@ -368,10 +356,7 @@ class TrainerSmokeTest {
             .keepBest(true)
             .validationEpisodes(2)
             .build();
-    TrainingResult r =
-        Trainer.train(
-            new Trainer.Options(sc, conditioned, 6, tuned, null, start.checkpoint(), "test"),
-            TrainingListener.none());
+    TrainingResult r = fineTune(sc, conditioned, tuned, start);
 
     // Then its networks read beta, and the rows for it, which start at zero, have learned in the
     // actors' and the critic's first layers
@@ -407,6 +392,25 @@ class TrainerSmokeTest {
       max = Math.max(max, Math.abs(data[i]));
     }
     return max;
+  }
+
+  /** Trains {@code cfg} with seed 6 from the weights of {@code start}'s last checkpoint. */
+  private static TrainingResult fineTune(
+      ScenarioConfig sc, MahppoConfig cfg, Path out, TrainingResult start) {
+    return Trainer.train(
+        new Trainer.Options(sc, cfg, 6, out, null, start.checkpoint(), "test"),
+        TrainingListener.none());
+  }
+
+  /** One update of 256 slots of {@link #sevenPowerLevelsOnTheLogScale()}. */
+  private static MahppoConfig oneUpdate() {
+    return sevenPowerLevelsOnTheLogScale().totalSteps(256).build();
+  }
+
+  /** Trains {@link #oneUpdate()} with seed 5, the start of a fine-tune. */
+  private static TrainingResult trainOneUpdate(ScenarioConfig sc, Path out) {
+    return Trainer.train(
+        new Trainer.Options(sc, oneUpdate(), 5, out, null, "test"), TrainingListener.none());
   }
 
   /** 4 updates of 256 slots with a categorical power head of 7 levels on the log power scale. */
