@@ -313,15 +313,8 @@ public final class Trainer {
       this.validationSchedulers = new MahppoScheduler[validationBetas.length];
       for (int i = 0; i < validationBetas.length; i++) {
         validationSchedulers[i] =
-            config.conditionedOnBeta()
-                ? new MahppoScheduler(
-                    "mahppo",
-                    weights,
-                    config.powerScale(),
-                    sc.withBeta(validationBetas[i]),
-                    false,
-                    0)
-                : testScheduler;
+            new MahppoScheduler(
+                "mahppo", weights, config.powerScale(), sc.withBeta(validationBetas[i]), false, 0);
       }
       this.slotCap =
           Math.max(1, (int) (sc.lambda() * config.episodeSlotFactor() / sc.slotSeconds()));
