@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * the slot it falls in, and the catch-up ticks for the same slot are skipped. Metrics: {@code
  * coinfer.slot.decision.time} (the decision step), {@code coinfer.decisions} (decisions made) by
  * point, policy and source, {@code coinfer.decisions.published}, {@code coinfer.transmit.power}
- * (watts, decisions that transmit) and {@code coinfer.orchestrator.ues}.
+ * (watts, decisions that transmit), {@code coinfer.orchestrator.ues} and {@code
+ * coinfer.policy.beta} (the energy weight the policies schedule for).
  */
 @Component
 public class SlotClock implements SmartLifecycle {
@@ -98,6 +99,9 @@ public class SlotClock implements SmartLifecycle {
             .register(meters);
     Gauge.builder("coinfer.orchestrator.ues", book, UeBook::size)
         .description("Registered UEs the orchestrator decides for")
+        .register(meters);
+    Gauge.builder("coinfer.policy.beta", policies, PolicyRegistry::beta)
+        .description("Energy weight of the objective the policies schedule for (J against s)")
         .register(meters);
   }
 

@@ -54,10 +54,13 @@ class OrchestratorController {
     return policies.view();
   }
 
-  @Operation(summary = "Switch the active policy from the next slot on (an admin operation)")
+  @Operation(
+      summary =
+          "Switch the active policy, and optionally beta, from the next slot on (an admin"
+              + " operation)")
   @AdminOnly
   @PutMapping("/policy")
   PolicyView switchPolicy(@Valid @RequestBody PolicyRequest request) {
-    return policies.switchTo(request.spec());
+    return policies.switchTo(request.spec(), request.beta());
   }
 }

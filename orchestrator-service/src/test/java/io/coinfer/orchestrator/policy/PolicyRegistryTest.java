@@ -1,11 +1,15 @@
 package io.coinfer.orchestrator.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coinfer.mec.profile.Net;
 import io.coinfer.orchestrator.config.OrchestratorSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.ErrorResponseException;
 
 class PolicyRegistryTest {
 
@@ -21,6 +25,55 @@ class PolicyRegistryTest {
     assertThat(quarter.config(Net.RESNET18, 5).beta()).isEqualTo(0.25);
     assertThat(paper.config(Net.RESNET18, 5).beta()).isEqualTo(1.0);
     assertThat(quarter.config(Net.RESNET18, 5).channels()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldSwitchBetaWithThePolicyAndKeepItWhenASwitchOmitsIt() {
+    // Given an orchestrator at the paper's beta, running static-search
+    PolicyRegistry policies = new PolicyRegistry(settings(1.0));
+    var before = policies.scheduler(policies.active(), Net.RESNET18, 5).orElseThrow();
+
+    // When an operator switches to beta 0.25, then to another policy without a beta
+    var quarter = policies.switchTo("static-search", 0.25);
+    var rebuilt = policies.scheduler(policies.active(), Net.RESNET18, 5).orElseThrow();
+    var greedy = policies.switchTo("greedy");
+
+    // Then the schedulers are built again for the new beta, which the next switch keeps
+    assertThat(quarter.beta()).isEqualTo(0.25);
+    assertThat(rebuilt).isNotSameAs(before);
+    assertThat(policies.config(Net.RESNET18, 5).beta()).isEqualTo(0.25);
+    assertThat(greedy.spec()).isEqualTo("greedy");
+    assertThat(greedy.beta()).isEqualTo(0.25);
+  }
+
+  @Test
+  void shouldRefuseABetaThatIsNotAPositiveNumberAndKeepThePolicy() {
+    PolicyRegistry policies = new PolicyRegistry(settings(1.0));
+
+    for (double beta : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      assertThatThrownBy(() -> policies.switchTo("greedy", beta))
+          .isInstanceOf(ErrorResponseException.class)
+          .hasMessageContaining("beta must be a positive finite number, got " + beta);
+    }
+    assertThat(policies.view().spec()).isEqualTo("static-search");
+    assertThat(policies.view().beta()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldServeABetaConditionedCheckpointInsideItsRangeAndNameTheRangeOutsideIt(
+      @TempDir Path dir) {
+    // Given a checkpoint for 5 UEs trained over beta in [0.1, 1]
+    String spec = "mahppo:" + TestCheckpoints.writeBetaConditioned(dir, 5, 0.1, 1.0);
+    PolicyRegistry policies = new PolicyRegistry(settings(1.0));
+
+    // When an operator asks for it at beta 2, then at 0.3
+    // Then the first is refused with the range (among the probed fleets' reasons), the second runs
+    assertThatThrownBy(() -> policies.switchTo(spec, 2.0))
+        .isInstanceOf(ErrorResponseException.class)
+        .hasMessageContaining("at beta 2.0")
+        .hasMessageContaining("was trained for beta in [0.1, 1.0]; the scenario's beta is 2.0");
+    assertThat(policies.switchTo(spec, 0.3).beta()).isEqualTo(0.3);
+    assertThat(policies.scheduler(policies.active(), Net.RESNET18, 5)).isPresent();
   }
 
   private static OrchestratorSettings settings(double beta) {

@@ -29,6 +29,28 @@ public final class TestCheckpoints {
    * @return the checkpoint folder, for the spec {@code mahppo:<folder>}
    */
   public static Path write(Path dir, int ues, boolean sharedActor) {
+    return write(dir, ues, sharedActor, MahppoConfig.recommended());
+  }
+
+  /**
+   * Writes a checkpoint of one actor per UE that reads beta, as {@code train-policy --beta-range
+   * <betaMin>:<betaMax>} trains it.
+   *
+   * @param dir the folder to write it into (created if needed)
+   * @param ues the fleet size it is trained for
+   * @param betaMin the smallest beta it serves
+   * @param betaMax the largest beta it serves
+   * @return the checkpoint folder, for the spec {@code mahppo:<folder>}
+   */
+  public static Path writeBetaConditioned(Path dir, int ues, double betaMin, double betaMax) {
+    return write(
+        dir,
+        ues,
+        false,
+        MahppoConfig.recommended().toBuilder().betaRange(betaMin, betaMax).build());
+  }
+
+  private static Path write(Path dir, int ues, boolean sharedActor, MahppoConfig config) {
     PolicyShape shape =
         new PolicyShape(
             ues,
@@ -42,7 +64,7 @@ public final class TestCheckpoints {
             false,
             0,
             false,
-            false);
+            config.conditionedOnBeta());
     new Checkpoint(
             new Provenance(
                 "resnet18",
@@ -58,7 +80,7 @@ public final class TestCheckpoints {
                 0,
                 0,
                 "TestCheckpoints"),
-            MahppoConfig.recommended(),
+            config,
             PolicyWeights.initialise(shape, true, new Random(0)),
             RunningStats.initial(),
             0,

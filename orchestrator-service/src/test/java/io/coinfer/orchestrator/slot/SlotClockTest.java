@@ -87,4 +87,29 @@ class SlotClockTest {
     // And both decisions, the UEs' first, were published and counted
     assertThat(meters.get("coinfer.decisions.published").counter().count()).isEqualTo(2.0);
   }
+
+  @Test
+  void shouldExportTheEnergyWeightThePoliciesScheduleForAndFollowASwitch() {
+    // Given a clock whose policies start at the paper's beta
+    OrchestratorSettings settings =
+        new OrchestratorSettings(
+            new OrchestratorSettings.Slot(Duration.ofMillis(500), Duration.ofSeconds(30), 4),
+            new OrchestratorSettings.Policy("greedy", "local", 0, 1.0),
+            new OrchestratorSettings.Radio(2, 1.0, 1.0, 100.0));
+    PolicyRegistry policies = new PolicyRegistry(settings);
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    new SlotClock(
+        new UeBook(),
+        policies,
+        new EventPublisher(mock(StreamBridge.class), new EventJson(VALIDATION.getValidator())),
+        meters,
+        settings);
+    assertThat(meters.get("coinfer.policy.beta").gauge().value()).isEqualTo(1.0);
+
+    // When an operator switches to beta 0.3
+    policies.switchTo("greedy", 0.3);
+
+    // Then the gauge reads it
+    assertThat(meters.get("coinfer.policy.beta").gauge().value()).isEqualTo(0.3);
+  }
 }
