@@ -40,11 +40,7 @@ class SlotClockTest {
   void shouldPublishWhatItCorrectedAndCountTheBrokenRules() {
     // Given an active policy that decides a power of -1 W for two fresh UEs, and a binder that
     // records what it is sent (the Kafka binder is not started for this test)
-    OrchestratorSettings settings =
-        new OrchestratorSettings(
-            new OrchestratorSettings.Slot(Duration.ofMillis(500), Duration.ofSeconds(30), 4),
-            new OrchestratorSettings.Policy("faulty:2:0:-1", "local", 0, 1.0),
-            new OrchestratorSettings.Radio(2, 1.0, 1.0, 100.0));
+    OrchestratorSettings settings = settings("faulty:2:0:-1");
     UeBook book = new UeBook();
     for (String ue : List.of("ue-a", "ue-b")) {
       book.report(
@@ -91,11 +87,7 @@ class SlotClockTest {
   @Test
   void shouldExportTheEnergyWeightThePoliciesScheduleForAndFollowASwitch() {
     // Given a clock whose policies start at the paper's beta
-    OrchestratorSettings settings =
-        new OrchestratorSettings(
-            new OrchestratorSettings.Slot(Duration.ofMillis(500), Duration.ofSeconds(30), 4),
-            new OrchestratorSettings.Policy("greedy", "local", 0, 1.0),
-            new OrchestratorSettings.Radio(2, 1.0, 1.0, 100.0));
+    OrchestratorSettings settings = settings("greedy");
     PolicyRegistry policies = new PolicyRegistry(settings);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     new SlotClock(
@@ -111,5 +103,13 @@ class SlotClockTest {
 
     // Then the gauge reads it
     assertThat(meters.get("coinfer.policy.beta").gauge().value()).isEqualTo(0.3);
+  }
+
+  /** Half-second slots, 30 s staleness, the paper's radio and beta, local as the fallback. */
+  private static OrchestratorSettings settings(String active) {
+    return new OrchestratorSettings(
+        new OrchestratorSettings.Slot(Duration.ofMillis(500), Duration.ofSeconds(30), 4),
+        new OrchestratorSettings.Policy(active, "local", 0, 1.0),
+        new OrchestratorSettings.Radio(2, 1.0, 1.0, 100.0));
   }
 }
