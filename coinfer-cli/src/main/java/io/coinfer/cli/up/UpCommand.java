@@ -80,7 +80,8 @@ public final class UpCommand implements Callable<Integer> {
       defaultValue = "greedy",
       description =
           "the orchestrator's policy: local, edge, fixed:<point>:<W>, random, greedy,"
-              + " static-search, mahppo[:<checkpoint>][:plan<K>[:<ms>ms]] (default ${DEFAULT-VALUE})")
+              + " static-search, mahppo[:<checkpoint>|:latency-first][:plan<K>[:<ms>ms]] (default"
+              + " ${DEFAULT-VALUE})")
   String policy;
 
   @Option(

@@ -7,16 +7,18 @@ import io.coinfer.mec.sim.ScenarioConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Creates {@link MahppoScheduler}s for the specs {@code mahppo} (the shipped checkpoint of the
- * system's net and UE count), {@code mahppo:<checkpoint dir>} (any other), each optionally followed
- * by {@code :sampled} to sample actions instead of taking the most likely ones, or by {@code
- * :plan<K>} to plan with K simulated runs of the policy ({@link PlanningScheduler}), or {@code
- * :plan<K>:<ms>ms} to plan with at most K runs and stop starting runs after that many milliseconds
- * of a decision. Found by mec-core's {@code Schedulers.create} through {@link
+ * system's net and UE count), {@code mahppo:<variant>} (a shipped variant of it, one of {@link
+ * ShippedCheckpoints#VARIANTS}), {@code mahppo:<checkpoint dir>} (any other), each optionally
+ * followed by {@code :sampled} to sample actions instead of taking the most likely ones, or by
+ * {@code :plan<K>} to plan with K simulated runs of the policy ({@link PlanningScheduler}), or
+ * {@code :plan<K>:<ms>ms} to plan with at most K runs and stop starting runs after that many
+ * milliseconds of a decision. Found by mec-core's {@code Schedulers.create} through {@link
  * java.util.ServiceLoader}.
  */
 public final class MahppoSchedulerFactory implements SchedulerFactory {
@@ -59,16 +61,7 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
           spec.trim() + ": choose one of :sampled and :plan<K>, a plan samples by itself");
     }
     String path = rest.startsWith(":") ? rest.substring(1) : rest;
-    Checkpoint cp = path.isEmpty() ? ShippedCheckpoints.find(cfg) : Checkpoint.read(Path.of(path));
-    if (!path.isEmpty() && !cp.provenance().net().equals(cfg.net().id())) {
-      throw new IllegalArgumentException(
-          "checkpoint "
-              + path
-              + " was trained for "
-              + cp.provenance().net()
-              + ", the scenario runs "
-              + cfg.net());
-    }
+    Checkpoint cp = checkpoint(path, cfg);
     requireTrainedBeta(spec.trim(), cp, cfg.beta());
     MahppoScheduler policy =
         new MahppoScheduler(
@@ -80,6 +73,30 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
         new MahppoScheduler(spec.trim(), cp.weights(), cp.config().powerScale(), cfg, true, seed);
     return new PlanningScheduler(
         spec.trim(), policy, sampler, rollouts, budget, System::nanoTime, cfg);
+  }
+
+  /**
+   * @param path empty (the shipped checkpoint), a shipped variant's name or a checkpoint folder
+   * @throws IllegalArgumentException when it is not shipped, cannot be read or serves another net
+   */
+  private static Checkpoint checkpoint(String path, ScenarioConfig cfg) {
+    if (path.isEmpty()) {
+      return ShippedCheckpoints.find(cfg);
+    }
+    if (ShippedCheckpoints.VARIANTS.contains(path)) {
+      return ShippedCheckpoints.findVariant(cfg, path);
+    }
+    Checkpoint cp = Checkpoint.read(Path.of(path));
+    if (!cp.provenance().net().equals(cfg.net().id())) {
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + path
+              + " was trained for "
+              + cp.provenance().net()
+              + ", the scenario runs "
+              + cfg.net());
+    }
+    return cp;
   }
 
   /**
@@ -119,6 +136,8 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
 
   @Override
   public String usage() {
-    return "mahppo[:<checkpoint dir>][:sampled|:plan<K>[:<ms>ms]]";
+    return "mahppo[:<checkpoint dir>|:"
+        + String.join("|:", new TreeSet<>(ShippedCheckpoints.VARIANTS))
+        + "][:sampled|:plan<K>[:<ms>ms]]";
   }
 }
