@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * Creates {@link MahppoScheduler}s for the specs {@code mahppo} (the shipped checkpoint of the
- * system's net and UE count), {@code mahppo:<variant>} (a shipped variant of it, one of {@link
- * ShippedCheckpoints#VARIANTS}), {@code mahppo:<checkpoint dir>} (any other), each optionally
- * followed by {@code :sampled} to sample actions instead of taking the most likely ones, or by
- * {@code :plan<K>} to plan with K simulated runs of the policy ({@link PlanningScheduler}), or
- * {@code :plan<K>:<ms>ms} to plan with at most K runs and stop starting runs after that many
- * milliseconds of a decision. Found by mec-core's {@code Schedulers.create} through {@link
- * java.util.ServiceLoader}.
+ * system's net and UE count), {@code mahppo:<variant>} (a shipped variant of it, one of the {@link
+ * ShippedCheckpoints#VARIANTS}, planned as the variant says), {@code mahppo:<checkpoint dir>} (any
+ * other), each optionally followed by {@code :sampled} to sample actions instead of taking the most
+ * likely ones, or by {@code :plan<K>} to plan with K simulated runs of the policy ({@link
+ * PlanningScheduler}), or {@code :plan<K>:<ms>ms} to plan with at most K runs and stop starting
+ * runs after that many milliseconds of a decision. Found by mec-core's {@code Schedulers.create}
+ * through {@link java.util.ServiceLoader}.
  */
 public final class MahppoSchedulerFactory implements SchedulerFactory {
 
@@ -61,6 +61,9 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
           spec.trim() + ": choose one of :sampled and :plan<K>, a plan samples by itself");
     }
     String path = rest.startsWith(":") ? rest.substring(1) : rest;
+    if (rollouts == 0 && !sampled) {
+      rollouts = ShippedCheckpoints.VARIANTS.getOrDefault(path, 0);
+    }
     Checkpoint cp = checkpoint(path, cfg);
     requireTrainedBeta(spec.trim(), cp, cfg.beta());
     MahppoScheduler policy =
@@ -83,7 +86,7 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
     if (path.isEmpty()) {
       return ShippedCheckpoints.find(cfg);
     }
-    if (ShippedCheckpoints.VARIANTS.contains(path)) {
+    if (ShippedCheckpoints.VARIANTS.containsKey(path)) {
       return ShippedCheckpoints.findVariant(cfg, path);
     }
     Checkpoint cp = Checkpoint.read(Path.of(path));
@@ -137,7 +140,7 @@ public final class MahppoSchedulerFactory implements SchedulerFactory {
   @Override
   public String usage() {
     return "mahppo[:<checkpoint dir>|:"
-        + String.join("|:", new TreeSet<>(ShippedCheckpoints.VARIANTS))
+        + String.join("|:", new TreeSet<>(ShippedCheckpoints.VARIANTS.keySet()))
         + "][:sampled|:plan<K>[:<ms>ms]]";
   }
 }
