@@ -57,12 +57,8 @@ public final class ShippedCheckpoints {
     }
     throw new IllegalArgumentException(
         "no shipped MAHPPO checkpoint serves "
-            + cfg.net()
-            + " with "
-            + cfg.ues()
-            + " UEs and "
-            + cfg.channels()
-            + " sub-channels (looked for "
+            + system(cfg)
+            + " (looked for "
             + name(cfg)
             + " and "
             + sharedName(cfg)
@@ -83,17 +79,17 @@ public final class ShippedCheckpoints {
           "no shipped "
               + variant
               + " MAHPPO checkpoint serves "
-              + cfg.net()
-              + " with "
-              + cfg.ues()
-              + " UEs and "
-              + cfg.channels()
-              + " sub-channels (looked for "
+              + system(cfg)
+              + " (looked for "
               + name(cfg, variant)
               + "); for a checkpoint folder of that name write ./"
               + variant);
     }
     return cp;
+  }
+
+  private static String system(ScenarioConfig cfg) {
+    return cfg.net() + " with " + cfg.ues() + " UEs and " + cfg.channels() + " sub-channels";
   }
 
   private static boolean fits(Checkpoint cp, ScenarioConfig cfg) {
