@@ -1,7 +1,7 @@
 package io.coinfer.contracts.api;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * A request to switch the active policy, and optionally the energy weight it schedules for, without
@@ -10,6 +10,6 @@ import jakarta.validation.constraints.Positive;
  * @param spec the policy spec of mec-core's scheduler registry, e.g. {@code local}, {@code
  *     fixed:3:0.5} or {@code mahppo:<checkpoint>}
  * @param beta the energy weight of the objective the policies schedule for, latency (s) + beta x
- *     energy (J) per task; absent keeps the current one
+ *     energy (J) per task, at least 0 (0: latency alone); absent keeps the current one
  */
-public record PolicyRequest(@NotBlank String spec, @Positive Double beta) {}
+public record PolicyRequest(@NotBlank String spec, @PositiveOrZero Double beta) {}

@@ -43,7 +43,8 @@ public record OrchestratorSettings(
    * @param beta the energy weight the policies schedule for, in seconds per joule (the objective is
    *     latency + beta x energy per task): {@code static-search} and planning MAHPPO policies
    *     minimise it, a beta-conditioned MAHPPO checkpoint reads it and refuses one outside its
-   *     trained range; default 1 (the paper's)
+   *     trained range; at least 0 (0: latency alone); the starting one, {@code PUT /api/v1/policy}
+   *     switches it; default 1 (the paper's)
    */
   public record Policy(
       @DefaultValue("local") String active,

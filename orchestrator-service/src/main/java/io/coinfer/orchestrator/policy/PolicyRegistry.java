@@ -77,9 +77,9 @@ public class PolicyRegistry {
    * @param spec the new spec
    * @param beta the new beta (J weighed against s), or null to keep the current one
    * @return the new active policy
-   * @throws org.springframework.web.ErrorResponseException 400 for a beta that is not a positive
-   *     number, or a spec mec-core cannot build at that beta (a beta-conditioned checkpoint outside
-   *     the range it was trained over, for one)
+   * @throws org.springframework.web.ErrorResponseException 400 for a beta that is negative, not a
+   *     number or infinite, or a spec mec-core cannot build at that beta (a beta-conditioned
+   *     checkpoint outside the range it was trained over, for one)
    */
   public PolicyView switchTo(String spec, Double beta) {
     double next = beta == null ? beta() : requireBeta(beta);
@@ -220,8 +220,8 @@ public class PolicyRegistry {
   }
 
   private static double requireBeta(double beta) {
-    if (!(beta > 0) || Double.isInfinite(beta)) {
-      throw Problems.badRequest("beta must be a positive finite number, got " + beta);
+    if (!(beta >= 0) || Double.isInfinite(beta)) {
+      throw Problems.badRequest("beta must be a finite number >= 0, got " + beta);
     }
     return beta;
   }

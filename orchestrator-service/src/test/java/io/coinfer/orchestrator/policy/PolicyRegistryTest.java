@@ -47,16 +47,18 @@ class PolicyRegistryTest {
   }
 
   @Test
-  void shouldRefuseABetaThatIsNotAPositiveNumberAndKeepThePolicy() {
+  void shouldRefuseABetaThatIsNegativeOrNotAFiniteNumberAndKeepThePolicy() {
     PolicyRegistry policies = new PolicyRegistry(settings(1.0));
 
-    for (double beta : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+    for (double beta : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
       assertThatThrownBy(() -> policies.switchTo("greedy", beta))
           .isInstanceOf(ErrorResponseException.class)
-          .hasMessageContaining("beta must be a positive finite number, got " + beta);
+          .hasMessageContaining("beta must be a finite number >= 0, got " + beta);
     }
     assertThat(policies.view().spec()).isEqualTo("static-search");
     assertThat(policies.view().beta()).isEqualTo(1.0);
+    // beta 0, latency alone, is a weight like any other
+    assertThat(policies.switchTo("greedy", 0.0).beta()).isEqualTo(0.0);
   }
 
   @Test

@@ -316,8 +316,8 @@ abstract class PlatformEndToEndTest {
     // When a token is forged, Then 401
     assertProblem(
         platform.get(gateway("/api/v1/ues/" + alice.ue().ueId()), alice.token() + "x"), 401);
-    // When an operator switches the policy to an energy weight that is not positive, Then 400
-    for (String beta : List.of("0", "-1")) {
+    // When an operator switches the policy to a negative or infinite energy weight, Then 400
+    for (String beta : List.of("-1", "1e999")) {
       assertProblem(
           platform.putJson(
               orchestrator("/api/v1/policy"),
