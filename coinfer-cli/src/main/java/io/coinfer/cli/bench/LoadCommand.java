@@ -168,6 +168,7 @@ public final class LoadCommand implements Callable<Integer> {
                     modelId,
                     store.home().toString(),
                     policy,
+                    Platform.Config.PAPER_BETA,
                     slotLength,
                     seed),
                 name -> err.println("started " + name))) {

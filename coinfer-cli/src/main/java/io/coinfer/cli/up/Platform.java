@@ -60,6 +60,7 @@ public final class Platform implements AutoCloseable {
    * @param modelId the splitnn model of that net, in {@code modelHome}
    * @param modelHome the splitnn model store's folder
    * @param policy the orchestrator's active policy spec
+   * @param beta the energy weight its policies start with: latency (s) + beta x energy (J) per task
    * @param slot the orchestrator's slot length
    * @param seed the seed of randomised policies
    */
@@ -70,8 +71,13 @@ public final class Platform implements AutoCloseable {
       String modelId,
       String modelHome,
       String policy,
+      double beta,
       Duration slot,
-      long seed) {}
+      long seed) {
+
+    /** The paper's energy weight, the orchestrator's default. */
+    public static final double PAPER_BETA = 1.0;
+  }
 
   /**
    * Starts the four services at once, each on its own thread, and waits for all of them.
@@ -118,6 +124,7 @@ public final class Platform implements AutoCloseable {
                 p.orchestrator(),
                 "--coinfer.orchestrator.slot.length=" + config.slot().toMillis() + "ms",
                 "--coinfer.orchestrator.policy.active=" + config.policy(),
+                "--coinfer.orchestrator.policy.beta=" + config.beta(),
                 "--coinfer.orchestrator.policy.seed=" + config.seed()));
     services.put("ue-gateway", () -> run(GatewayApplication.builder(), config, keys, p.gateway()));
 

@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * The final table of {@code coinfer up}: the platform run next to mec-core's evaluator on the same
  * scenario (the fleet's UEs at the fleet's distances, as many tasks per UE as arrived in the run),
- * for {@code local} and for the run's policy.
+ * for {@code local} and for the run's policy at the run's beta.
  */
 final class ReferenceTable {
 
@@ -26,10 +26,12 @@ final class ReferenceTable {
    * @param spec the policy spec
    * @param settings the fleet's settings (UEs, distances by seed, slot, radio)
    * @param tasksPerUe the tasks each UE holds in the episode: as many as arrived per UE in the run
+   * @param beta the energy weight the policy schedules for
    * @return one episode of mec-core's random-positions scenario seeded as the fleet
    */
-  static EvaluationSummary evaluate(String spec, SimulatorSettings settings, int tasksPerUe) {
-    ScenarioConfig cfg = FleetPlan.scenario(settings, tasksPerUe);
+  static EvaluationSummary evaluate(
+      String spec, SimulatorSettings settings, int tasksPerUe, double beta) {
+    ScenarioConfig cfg = FleetPlan.scenario(settings, tasksPerUe).withBeta(beta);
     Evaluator evaluator = new Evaluator(cfg, Scenario.RANDOM_POSITIONS);
     return evaluator.evaluate(
         Schedulers.create(spec, cfg, settings.seed()), 1, settings.seed(), k -> {});
@@ -40,12 +42,13 @@ final class ReferenceTable {
    *
    * @param run the platform run's summary
    * @param policy the run's policy spec
+   * @param beta the energy weight the run's policy started with
    * @param settings the fleet's settings
    * @return the table, ending with a newline
    */
-  static String render(RunSummary run, String policy, SimulatorSettings settings) {
+  static String render(RunSummary run, String policy, double beta, SimulatorSettings settings) {
     int tasksPerUe = (int) Math.max(1, Math.round((double) run.arrived() / settings.ues()));
-    EvaluationSummary local = evaluate("local", settings, tasksPerUe);
+    EvaluationSummary local = evaluate("local", settings, tasksPerUe, beta);
     String runLabel = "platform run (" + policy + ")";
     String label =
         "%-" + Math.max(34, Math.max(runLabel.length(), referenceLabel(policy).length())) + "s";
@@ -76,7 +79,7 @@ final class ReferenceTable {
             SummaryFormat.ms(run.latencyP95S())));
     reference(out, label, "local", local);
     if (!"local".equalsIgnoreCase(policy.trim())) {
-      reference(out, label, policy, evaluate(policy, settings, tasksPerUe));
+      reference(out, label, policy, evaluate(policy, settings, tasksPerUe, beta));
     }
     out.append(
         String.format(

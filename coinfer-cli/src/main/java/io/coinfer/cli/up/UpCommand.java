@@ -85,6 +85,15 @@ public final class UpCommand implements Callable<Integer> {
   String policy;
 
   @Option(
+      names = "--beta",
+      defaultValue = "1",
+      description =
+          "the energy weight of the objective the orchestrator's policies schedule for, latency (s)"
+              + " + beta x energy (J) per task; PUT /api/v1/policy switches it at run time"
+              + " (default ${DEFAULT-VALUE}, the paper's)")
+  double beta;
+
+  @Option(
       names = "--duration",
       defaultValue = "60s",
       description =
@@ -155,6 +164,9 @@ public final class UpCommand implements Callable<Integer> {
     if (runFor.isZero() && !noFleet) {
       throw new IllegalArgumentException("--duration 0 (until Ctrl-C) needs --no-fleet");
     }
+    if (!(beta >= 0) || Double.isInfinite(beta)) {
+      throw new IllegalArgumentException("--beta must be a finite number >= 0, got " + beta);
+    }
     Ports ports =
         new Ports(kafkaPort, gatewayPort, orchestratorPort, compressionPort, inferencePort);
     Duration slotLength = SimulatorSettings.parseDuration(slot);
@@ -179,6 +191,7 @@ public final class UpCommand implements Callable<Integer> {
                     modelId,
                     store.home().toString(),
                     policy,
+                    beta,
                     slotLength,
                     seed),
                 name -> err.println("started " + name))) {
@@ -248,11 +261,12 @@ public final class UpCommand implements Callable<Integer> {
       }
       out.printf(
           Locale.ROOT,
-          "fleet: %d UEs, %s jobs per UE, %s, policy %s; live summary every %d s%n",
+          "fleet: %d UEs, %s jobs per UE, %s, policy %s at beta %s; live summary every %d s%n",
           ues,
           rate,
           dnn.id(),
           policy,
+          beta,
           LIVE_EVERY.toSeconds());
       AtomicBoolean firstSeen = new AtomicBoolean();
       ticker.scheduleAtFixedRate(
@@ -271,9 +285,7 @@ public final class UpCommand implements Callable<Integer> {
       ticker.scheduleAtFixedRate(
           () ->
               out.println(
-                  SummaryFormat.line(running.ledger().summary())
-                      + "  active "
-                      + policies.activeSpec()),
+                  SummaryFormat.line(running.ledger().summary()) + "  active " + policies.active()),
           LIVE_EVERY.toNanos(),
           LIVE_EVERY.toNanos(),
           TimeUnit.NANOSECONDS);
@@ -282,7 +294,7 @@ public final class UpCommand implements Callable<Integer> {
       out.println();
       out.print(SummaryFormat.TABLE.render(summary));
       out.println();
-      out.print(ReferenceTable.render(summary, policy, settings));
+      out.print(ReferenceTable.render(summary, policy, beta, settings));
       out.flush();
     } finally {
       ticker.shutdownNow();
@@ -341,7 +353,7 @@ public final class UpCommand implements Callable<Integer> {
                     Ports.management(port)));
   }
 
-  /** Reads the orchestrator's active policy for the live summary. */
+  /** Reads the orchestrator's active policy and beta for the live summary. */
   private static final class PolicyReader {
 
     private final HttpClient http =
@@ -356,7 +368,8 @@ public final class UpCommand implements Callable<Integer> {
       this.token = token;
     }
 
-    String activeSpec() {
+    /** The active spec and beta, e.g. {@code greedy at beta 1.0}, or why it is unknown. */
+    String active() {
       try {
         HttpResponse<byte[]> response =
             http.send(
@@ -366,9 +379,11 @@ public final class UpCommand implements Callable<Integer> {
                     .GET()
                     .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        return response.statusCode() == 200
-            ? json.readValue(response.body(), PolicyView.class).spec()
-            : "? (orchestrator answered " + response.statusCode() + ")";
+        if (response.statusCode() != 200) {
+          return "? (orchestrator answered " + response.statusCode() + ")";
+        }
+        PolicyView view = json.readValue(response.body(), PolicyView.class);
+        return view.spec() + " at beta " + view.beta();
       } catch (java.io.IOException | RuntimeException e) {
         return "? (" + e.getClass().getSimpleName() + ")";
       } catch (InterruptedException e) {

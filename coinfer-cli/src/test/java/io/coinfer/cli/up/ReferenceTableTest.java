@@ -49,11 +49,11 @@ class ReferenceTableTest {
 
   @Test
   void shouldCompareWithLocalOnTheSameUesAndAsManyTasksAsArrived() {
-    EvaluationSummary local = ReferenceTable.evaluate("local", FLEET, 20);
+    EvaluationSummary local = ReferenceTable.evaluate("local", FLEET, 20, 1.0);
     // a run that cost exactly what local costs per task, with 20 tasks per UE
     String table =
         ReferenceTable.render(
-            run(60, local.meanTaskLatency(), local.energyPerTask()), "local", FLEET);
+            run(60, local.meanTaskLatency(), local.energyPerTask()), "local", 1.0, FLEET);
 
     assertThat(table)
         .contains("platform run (local)")
@@ -66,10 +66,10 @@ class ReferenceTableTest {
 
   @Test
   void shouldAddTheRunsPolicyAndTheRatioToLocal() {
-    EvaluationSummary local = ReferenceTable.evaluate("local", FLEET, 10);
+    EvaluationSummary local = ReferenceTable.evaluate("local", FLEET, 10, 1.0);
     String table =
         ReferenceTable.render(
-            run(30, local.meanTaskLatency() / 2, local.energyPerTask() / 4), "greedy", FLEET);
+            run(30, local.meanTaskLatency() / 2, local.energyPerTask() / 4), "greedy", 1.0, FLEET);
 
     assertThat(table)
         .contains("mec-core greedy (same scenario)")
@@ -77,12 +77,21 @@ class ReferenceTableTest {
   }
 
   @Test
+  void shouldEvaluateTheRunsPolicyAtTheRunsBeta() {
+    // static-search minimises latency + beta x energy: latency alone at beta 0
+    EvaluationSummary latencyAlone = ReferenceTable.evaluate("static-search", FLEET, 10, 0.0);
+    EvaluationSummary paper = ReferenceTable.evaluate("static-search", FLEET, 10, 1.0);
+
+    assertThat(latencyAlone.energyPerTask()).isNotEqualTo(paper.energyPerTask());
+  }
+
+  @Test
   void shouldWidenTheFirstColumnForALongPolicySpec() {
     String policy = "fixed:3:0.12345678901234567890";
-    EvaluationSummary local = ReferenceTable.evaluate("local", FLEET, 10);
+    EvaluationSummary local = ReferenceTable.evaluate("local", FLEET, 10, 1.0);
     String table =
         ReferenceTable.render(
-            run(30, local.meanTaskLatency(), local.energyPerTask()), policy, FLEET);
+            run(30, local.meanTaskLatency(), local.energyPerTask()), policy, 1.0, FLEET);
 
     // the header, the run and both references keep their columns: every row has the same length
     var rows = table.lines().limit(4).toList();

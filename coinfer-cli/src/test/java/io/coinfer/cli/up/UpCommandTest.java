@@ -22,6 +22,18 @@ class UpCommandTest {
   }
 
   @Test
+  void shouldRefuseANegativeBeta() {
+    StringWriter err = new StringWriter();
+    CommandLine line = new CommandLine(new UpCommand());
+    line.setErr(new PrintWriter(err, true));
+
+    int code = line.execute("--beta", "-1");
+
+    assertThat(code).isNotZero();
+    assertThat(err.toString()).contains("--beta must be a finite number >= 0, got -1.0");
+  }
+
+  @Test
   void shouldRefuseTwoServicesOnOnePort() {
     StringWriter err = new StringWriter();
     CommandLine line = new CommandLine(new UpCommand());
