@@ -11,37 +11,29 @@ class UpCommandTest {
 
   @Test
   void shouldRefuseToRunAFleetForever() {
-    StringWriter err = new StringWriter();
-    CommandLine line = new CommandLine(new UpCommand());
-    line.setErr(new PrintWriter(err, true));
-
-    int code = line.execute("--duration", "0");
-
-    assertThat(code).isNotZero();
-    assertThat(err.toString()).contains("--duration 0 (until Ctrl-C) needs --no-fleet");
+    assertThat(refusal("--duration", "0")).contains("--duration 0 (until Ctrl-C) needs --no-fleet");
   }
 
   @Test
   void shouldRefuseANegativeBeta() {
-    StringWriter err = new StringWriter();
-    CommandLine line = new CommandLine(new UpCommand());
-    line.setErr(new PrintWriter(err, true));
-
-    int code = line.execute("--beta", "-1");
-
-    assertThat(code).isNotZero();
-    assertThat(err.toString()).contains("--beta must be a finite number >= 0, got -1.0");
+    assertThat(refusal("--beta", "-1")).contains("--beta must be a finite number >= 0, got -1.0");
   }
 
   @Test
   void shouldRefuseTwoServicesOnOnePort() {
+    assertThat(refusal("--gateway-port", "8081"))
+        .contains("orchestrator and gateway would share port 8081");
+  }
+
+  /** Runs {@code coinfer up} with the arguments, checks that it fails, and returns its stderr. */
+  private static String refusal(String... args) {
     StringWriter err = new StringWriter();
     CommandLine line = new CommandLine(new UpCommand());
     line.setErr(new PrintWriter(err, true));
 
-    int code = line.execute("--gateway-port", "8081");
+    int code = line.execute(args);
 
     assertThat(code).isNotZero();
-    assertThat(err.toString()).contains("orchestrator and gateway would share port 8081");
+    return err.toString();
   }
 }
