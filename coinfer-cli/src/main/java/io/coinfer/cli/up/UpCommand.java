@@ -5,6 +5,7 @@ import io.coinfer.contracts.security.Role;
 import io.coinfer.contracts.security.Tokens;
 import io.coinfer.kafka.EmbeddedKafkaBroker;
 import io.coinfer.mec.profile.Net;
+import io.coinfer.mec.sim.ScenarioConfig;
 import io.coinfer.simulator.SimulatorSettings;
 import io.coinfer.simulator.fleet.Fleet;
 import io.coinfer.simulator.report.RunSummary;
@@ -164,9 +165,7 @@ public final class UpCommand implements Callable<Integer> {
     if (runFor.isZero() && !noFleet) {
       throw new IllegalArgumentException("--duration 0 (until Ctrl-C) needs --no-fleet");
     }
-    if (!(beta >= 0) || Double.isInfinite(beta)) {
-      throw new IllegalArgumentException("--beta must be a finite number >= 0, got " + beta);
-    }
+    ScenarioConfig.requireBeta("--beta", beta);
     Ports ports =
         new Ports(kafkaPort, gatewayPort, orchestratorPort, compressionPort, inferencePort);
     Duration slotLength = SimulatorSettings.parseDuration(slot);

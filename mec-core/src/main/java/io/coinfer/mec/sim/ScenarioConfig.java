@@ -54,9 +54,7 @@ public record ScenarioConfig(
     requirePositive(channels, "channels");
     requirePositive(lambda, "lambda (tasks per UE)");
     requirePositive(slotSeconds, "slot length T (s)");
-    if (!(beta >= 0) || Double.isInfinite(beta)) {
-      throw new IllegalArgumentException("beta must be a finite number >= 0, got " + beta);
-    }
+    requireBeta("beta", beta);
     requirePositive(pmaxWatts, "pmax (W)");
     requirePositive(dminMeters, "dmin (m)");
     requirePositive(dmaxMeters, "dmax (m)");
@@ -74,6 +72,21 @@ public record ScenarioConfig(
               + profile.name()
               + "' has none; load a profile measured with edge times");
     }
+  }
+
+  /**
+   * Checks an energy weight: a finite number >= 0 (0 weighs latency alone).
+   *
+   * @param name the setting's name, for the message
+   * @param beta the weight, J against s
+   * @return beta
+   * @throws IllegalArgumentException naming the setting otherwise
+   */
+  public static double requireBeta(String name, double beta) {
+    if (!(beta >= 0) || Double.isInfinite(beta)) {
+      throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + beta);
+    }
+    return beta;
   }
 
   /**

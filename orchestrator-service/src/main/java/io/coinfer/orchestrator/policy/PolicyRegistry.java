@@ -219,10 +219,12 @@ public class PolicyRegistry {
             + String.join("; ", errors.stream().limit(MAX_REPORTED_ERRORS).toList()));
   }
 
+  /** mec-core's rule for beta, refused as a 400. */
   private static double requireBeta(double beta) {
-    if (!(beta >= 0) || Double.isInfinite(beta)) {
-      throw Problems.badRequest("beta must be a finite number >= 0, got " + beta);
+    try {
+      return ScenarioConfig.requireBeta("beta", beta);
+    } catch (IllegalArgumentException e) {
+      throw Problems.badRequest(e.getMessage());
     }
-    return beta;
   }
 }
